@@ -1,0 +1,132 @@
+import { PAGE_SIZE } from '@concord/shared';
+import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { badInput } from './errors';
+
+export const OrderDirection = { ASC: 'ASC', DESC: 'DESC' } as const;
+export type OrderDirection = keyof typeof OrderDirection;
+registerEnumType(OrderDirection, { name: 'OrderDirection' });
+
+@ObjectType('PageInfo', { simpleResolvers: true })
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage: boolean;
+  @Field(() => Boolean) hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true }) startCursor: string | null;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+/** Relay paging arguments shared by every list. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size from the start, ${PAGE_SIZE.min}–${PAGE_SIZE.max}.` })
+  first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => Int, { nullable: true, description: `Page size from the end, ${PAGE_SIZE.min}–${PAGE_SIZE.max}.` })
+  last?: number | null;
+  @Field(() => String, { nullable: true }) before?: string | null;
+}
+
+/** A row as loaders return it: camelCase properties plus the sort key text for cursors. */
+export type Row = { id: string; __sort?: string };
+
+export type Connection<T> = {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  /** Counted only when a client asks for it; graphql-js calls the function. */
+  totalCount: () => Promise<number> | number;
+};
+
+/** Builds `XConnection` and `XEdge` types for a node type. */
+export function connectionType<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  class Edge {
+    @Field(() => String, { description: 'Opaque cursor of this edge, for after/before.' }) cursor: string;
+    @Field(() => node) node: T;
+  }
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  class ConnectionType {
+    @Field(() => [Edge]) edges: Edge[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => Int, { description: 'Number of records matching the filter, over all pages.' })
+    totalCount: number;
+  }
+  return ConnectionType;
+}
+
+/** What a page request resolves to, after validation. */
+export type Page = {
+  /** Rows to return. */
+  limit: number;
+  /** True when reading from the end (last/before): SQL order is reversed, rows reversed after. */
+  backward: boolean;
+  /** Sort key and id of the cursor to continue from, exclusive. */
+  cursor: [string, string] | null;
+  hasCursor: boolean;
+};
+
+export function encodeCursor(sort: string, id: string): string {
+  return Buffer.from(JSON.stringify([sort, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, field: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      if (/^[0-9a-f-]{36}$/.test(value[1])) return [value[0], value[1]];
+    }
+  } catch {
+    // fall through to the typed error
+  }
+  throw badInput(field, 'is not a valid cursor');
+}
+
+function size(value: number, field: string): number {
+  if (!Number.isInteger(value) || value < PAGE_SIZE.min || value > PAGE_SIZE.max) {
+    throw badInput(field, `must be between ${PAGE_SIZE.min} and ${PAGE_SIZE.max}`);
+  }
+  return value;
+}
+
+/** Validates Relay arguments into a Page. Mixing first with last is refused as ambiguous. */
+export function toPage(args: PageArgs): Page {
+  const { first, after, last, before } = args;
+  if (first != null && last != null) throw badInput('first', 'cannot be combined with last');
+  if (after != null && before != null) throw badInput('after', 'cannot be combined with before');
+  const backward = last != null || (before != null && first == null);
+  if (backward) {
+    if (after != null) throw badInput('after', 'cannot be combined with last');
+    return {
+      limit: last != null ? size(last, 'last') : PAGE_SIZE.default,
+      backward: true,
+      cursor: before != null ? decodeCursor(before, 'before') : null,
+      hasCursor: before != null,
+    };
+  }
+  return {
+    limit: first != null ? size(first, 'first') : PAGE_SIZE.default,
+    backward: false,
+    cursor: after != null ? decodeCursor(after, 'after') : null,
+    hasCursor: after != null,
+  };
+}
+
+/** Turns up to limit+1 rows (in SQL order) into a connection. */
+export function toConnection<T extends Row>(
+  rows: T[],
+  page: Page,
+  totalCount: () => Promise<number> | number,
+): Connection<T> {
+  const more = rows.length > page.limit;
+  const kept = more ? rows.slice(0, page.limit) : rows;
+  if (page.backward) kept.reverse();
+  const edges = kept.map((node) => ({ cursor: encodeCursor(node.__sort ?? '', node.id), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.backward ? page.hasCursor : more,
+      hasPreviousPage: page.backward ? more : page.hasCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}

@@ -1,0 +1,191 @@
+import DataLoader from 'dataloader';
+import type { QueryResultRow } from 'pg';
+import type { Database, Queryable } from '../db/database';
+import { type Connection, type OrderDirection, type Page, type PageArgs, type Row, toConnection, toPage } from './connection';
+import { Sql } from './sql';
+
+/** One way a list can be ordered: a SQL expression and the type its cursor text is cast back to. */
+export type OrderOption = { expr: string; cast: string };
+
+/** How to read a list of one kind of record. */
+export type ListSpec = {
+  name: string;
+  /** FROM clause, e.g. `task t`. */
+  from: string;
+  alias: string;
+  select: string;
+  orders: Record<string, OrderOption>;
+};
+
+export type Order = { field: string; direction: OrderDirection };
+export type Filter = (q: Sql) => void;
+
+function ordering(spec: ListSpec, order: Order, page: Page) {
+  const option = spec.orders[order.field];
+  if (!option) throw new Error(`${spec.name} cannot be ordered by ${order.field}`);
+  const ascending = (order.direction === 'ASC') !== page.backward;
+  const dir = ascending ? 'ASC' : 'DESC';
+  return {
+    option,
+    orderBy: `${option.expr} ${dir}, ${spec.alias}.id ${dir}`,
+    keyset: (q: Sql) => {
+      if (!page.cursor) return;
+      const [sort, id] = page.cursor;
+      q.and(
+        `(${option.expr}, ${spec.alias}.id) ${ascending ? '>' : '<'} (${q.p(sort)}::${option.cast}, ${q.p(id)}::uuid)`,
+      );
+    },
+  };
+}
+
+/** A page of a top-level list: one statement for the rows, one more only if totalCount is asked. */
+export async function listPage<T extends Row = Row>(
+  db: Queryable,
+  spec: ListSpec,
+  filter: Filter,
+  order: Order,
+  page: Page,
+): Promise<Connection<T>> {
+  const q = new Sql();
+  filter(q);
+  const counting = q.clone();
+  const { option, orderBy, keyset } = ordering(spec, order, page);
+  keyset(q);
+  const rows = await db.query<T & QueryResultRow>(
+    `SELECT ${spec.select}, (${option.expr})::text AS "__sort" FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.limit + 1}`,
+    q.params,
+  );
+  return toConnection(rows, page, async () => {
+    const [{ n }] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${spec.from} ${counting.whereClause()}`,
+      counting.params,
+    );
+    return n;
+  });
+}
+
+/**
+ * Pages of a list per parent (plan → tasks), for a whole batch of parents in one statement:
+ * a LATERAL subquery takes each parent's first rows through the (parent, sort, id) index.
+ */
+export function pageLoader(
+  db: Queryable,
+  spec: ListSpec,
+  parentExpr: string,
+  filter: Filter,
+  order: Order,
+  page: Page,
+): DataLoader<string, Connection<Row>> {
+  let countLoader: DataLoader<string, number> | undefined;
+  const counts = () => {
+    countLoader ??= new DataLoader<string, number>(async (keys) => {
+      const q = new Sql();
+      q.and(`${parentExpr} = ANY(${q.p(keys)}::uuid[])`);
+      filter(q);
+      const rows = await db.query<{ parent: string; n: number }>(
+        `SELECT ${parentExpr} AS parent, count(*)::int AS n FROM ${spec.from} ${q.whereClause()} GROUP BY 1`,
+        q.params,
+      );
+      const byParent = new Map(rows.map((r) => [r.parent, r.n]));
+      return keys.map((k) => byParent.get(k) ?? 0);
+    });
+    return countLoader;
+  };
+
+  return new DataLoader<string, Connection<Row>>(async (keys) => {
+    const q = new Sql();
+    const keysParam = q.p(keys);
+    q.and(`${parentExpr} = k.id`);
+    filter(q);
+    const { option, orderBy, keyset } = ordering(spec, order, page);
+    keyset(q);
+    const rows = await db.query<Row & { __parent: string }>(
+      `SELECT x.* FROM unnest(${keysParam}::uuid[]) AS k(id) CROSS JOIN LATERAL (
+         SELECT ${spec.select}, (${option.expr})::text AS "__sort", k.id AS "__parent"
+         FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.limit + 1}
+       ) x`,
+      q.params,
+    );
+    const byParent = new Map<string, Row[]>();
+    for (const row of rows) {
+      const list = byParent.get(row.__parent);
+      if (list) list.push(row);
+      else byParent.set(row.__parent, [row]);
+    }
+    return keys.map((key) => toConnection(byParent.get(key) ?? [], page, () => counts().load(key)));
+  });
+}
+
+/** Rows by id, one statement per batch, `null` for a miss, in key order. */
+export function rowsById<T extends Row = Row>(db: Queryable, spec: ListSpec): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await db.query<T>(
+      `SELECT ${spec.select} FROM ${spec.from} WHERE ${spec.alias}.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** Rows grouped by a parent column, one statement per batch (small, unpaged child lists). */
+export function rowsByParent<T extends Row = Row>(
+  db: Queryable,
+  spec: ListSpec,
+  parentColumn: string,
+  orderBy: string,
+): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows = await db.query<T & { __parent: string }>(
+      `SELECT ${spec.select}, ${parentColumn} AS "__parent" FROM ${spec.from} WHERE ${parentColumn} = ANY($1::uuid[]) ORDER BY ${orderBy}`,
+      [keys],
+    );
+    const byParent = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = byParent.get(row.__parent);
+      if (list) list.push(row);
+      else byParent.set(row.__parent, [row]);
+    }
+    return keys.map((k) => byParent.get(k) ?? []);
+  });
+}
+
+/**
+ * Declares a list over an entity's table. The select list comes from TypeORM's metadata, so the
+ * entity stays the one description of the columns; it is built once per database.
+ */
+export function defineList(
+  name: string,
+  entity: Function,
+  alias: string,
+  orders: Record<string, OrderOption>,
+): (db: Database) => ListSpec {
+  const cache = new WeakMap<Database, ListSpec>();
+  return (db) => {
+    let spec = cache.get(db);
+    if (!spec) {
+      const columns = db.columns(entity);
+      spec = { name, from: `${columns.table} ${alias}`, alias, select: columns.select(alias), orders };
+      cache.set(db, spec);
+    }
+    return spec;
+  };
+}
+
+/**
+ * The page of a child list for one parent, batched with every other parent asking for the same
+ * page in this request (same filter, order and page arguments → same loader).
+ */
+export function childPage<T extends Row = Row>(
+  ctx: { db: Database; loaders: { get<L>(key: string, make: () => L): L } },
+  spec: ListSpec,
+  parentExpr: string,
+  parentId: string,
+  options: { filterKey?: unknown; filter?: Filter; order: Order; args: PageArgs },
+): Promise<Connection<T>> {
+  const key = `${spec.name}|${parentExpr}|${JSON.stringify([options.filterKey ?? null, options.order, options.args])}`;
+  const loader = ctx.loaders.get(key, () =>
+    pageLoader(ctx.db, spec, parentExpr, options.filter ?? (() => {}), options.order, toPage(options.args)),
+  );
+  return loader.load(parentId) as Promise<Connection<T>>;
+}

@@ -1,0 +1,36 @@
+/**
+ * Collects positional parameters while a statement is assembled, so that values never enter SQL text.
+ * `q.p(value)` returns the placeholder (`$3`) for a value.
+ */
+export class Sql {
+  readonly params: unknown[] = [];
+  readonly where: string[] = [];
+
+  p(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  /** Adds a condition; `build` receives the builder to place its own parameters. */
+  and(condition: string): this {
+    this.where.push(condition);
+    return this;
+  }
+
+  whereClause(): string {
+    return this.where.length ? `WHERE ${this.where.join(' AND ')}` : '';
+  }
+
+  /** A copy with the same conditions and parameters, to branch one filter into two statements. */
+  clone(): Sql {
+    const copy = new Sql();
+    copy.params.push(...this.params);
+    copy.where.push(...this.where);
+    return copy;
+  }
+}
+
+/** Escapes LIKE wildcards in user text used for substring search. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,40 @@
+/** Settings read from the environment once, at start-up. */
+export type Config = {
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent an embedded one is started. */
+  databaseUrl: string | null;
+  /** Where the embedded PostgreSQL keeps its data. */
+  dataDir: string;
+  /** Load the demo data (the real registry and the exercise scenario) at start-up. */
+  seedDemo: boolean;
+  production: boolean;
+  bodyLimitBytes: number;
+  pool: { max: number; acquireTimeoutMs: number; statementTimeoutMs: number };
+};
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
+  const databaseUrl = env.DATABASE_URL || null;
+  return {
+    port: int(env.API_PORT ?? env.PORT, 4000, 'API_PORT'),
+    host: env.API_HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir: env.CONCORD_DATA_DIR || `${root}/.data/postgres`,
+    // Demo data comes by default only with the embedded database; an external one must ask for it.
+    seedDemo: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : !databaseUrl,
+    production: env.NODE_ENV === 'production',
+    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_000_000, 'BODY_LIMIT_BYTES'),
+    pool: {
+      max: int(env.DB_POOL_MAX, 20, 'DB_POOL_MAX'),
+      acquireTimeoutMs: int(env.DB_ACQUIRE_TIMEOUT_MS, 5_000, 'DB_ACQUIRE_TIMEOUT_MS'),
+      statementTimeoutMs: int(env.DB_STATEMENT_TIMEOUT_MS, 15_000, 'DB_STATEMENT_TIMEOUT_MS'),
+    },
+  };
+}

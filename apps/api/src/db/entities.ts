@@ -1,0 +1,41 @@
+import { Actor } from '../modules/actors/actor.entity';
+import { TaskAssignment } from '../modules/assignments/task-assignment.entity';
+import { CapabilityPledge } from '../modules/capabilities/capability-pledge.entity';
+import { Mandate } from '../modules/mandates/mandate.entity';
+import { MandatedTask } from '../modules/mandates/mandated-task.entity';
+import { Partnership } from '../modules/partnerships/partnership.entity';
+import { Objective } from '../modules/plans/objective.entity';
+import { Phase } from '../modules/plans/phase.entity';
+import { PlanParticipant } from '../modules/plans/plan-participant.entity';
+import { ResponsePlan } from '../modules/plans/response-plan.entity';
+import { RiskAssessment } from '../modules/risk/risk-assessment.entity';
+import { RiskFactor } from '../modules/risk/risk-factor.entity';
+import { RiskFactorScore } from '../modules/risk/risk-factor-score.entity';
+import { RiskIndicator } from '../modules/risk/risk-indicator.entity';
+import { Observation } from '../modules/situations/observation.entity';
+import { Situation } from '../modules/situations/situation.entity';
+import { CapabilityRequirement } from '../modules/tasks/capability-requirement.entity';
+import { Task } from '../modules/tasks/task.entity';
+import { TaskDependency } from '../modules/tasks/task-dependency.entity';
+
+export const entities = [
+  Actor,
+  Partnership,
+  Mandate,
+  MandatedTask,
+  Situation,
+  Observation,
+  RiskFactor,
+  RiskIndicator,
+  RiskAssessment,
+  RiskFactorScore,
+  ResponsePlan,
+  PlanParticipant,
+  Phase,
+  Objective,
+  Task,
+  TaskDependency,
+  CapabilityRequirement,
+  TaskAssignment,
+  CapabilityPledge,
+];

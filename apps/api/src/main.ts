@@ -1,0 +1,58 @@
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '@concord/embedded-db';
+import { loadConfig } from './config';
+import { createDataSource } from './db/data-source';
+import { Database } from './db/database';
+import { migrate } from './db/migrate';
+import { seedDemoData } from './db/seed';
+import { createApiServer } from './server';
+
+const log = (message: string, details?: unknown) =>
+  console.log(JSON.stringify({ time: new Date().toISOString(), message, ...(details as object) }));
+
+async function main() {
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    log('starting embedded PostgreSQL', { dataDir: config.dataDir });
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: Number(process.env.EMBEDDED_PG_PORT) || undefined });
+    url = embedded.url;
+  }
+
+  const dataSource = createDataSource(url, config.pool);
+  await dataSource.initialize();
+  const applied = await migrate(dataSource);
+  if (applied.length) log('migrations applied', { applied });
+  const db = new Database(dataSource);
+  if (config.seedDemo) {
+    const counts = await seedDemoData(db);
+    log('demo data ready', counts);
+  }
+
+  const server = await createApiServer({
+    db,
+    production: config.production,
+    bodyLimitBytes: config.bodyLimitBytes,
+    log: (message, details) => log(message, details),
+  });
+  const port = await server.listen(config.port, config.host);
+  log('Concord API ready', { graphql: `http://localhost:${port}/graphql`, database: embedded ? 'embedded' : 'external' });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log('shutting down', { signal });
+    await server.stop().catch(() => undefined);
+    await dataSource.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { AssessmentStatus, RiskLevel } from '../../common/enums';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Versioned } from '../../common/entity-base';
+import { Node } from '../../common/node';
+import { LocalDateScalar } from '../../common/scalars';
+import { Actor } from '../actors/actor.entity';
+import { Situation } from '../situations/situation.entity';
+
+@ObjectType('RiskAssessment', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A Framework of Analysis assessment of a situation: a score per risk factor and an overall level.',
+})
+@Entity('risk_assessment')
+@Index('risk_assessment_situation_idx', ['situationId', 'assessedOn', 'id'])
+@Index('risk_assessment_author_idx', ['authorActorId'])
+export class RiskAssessment extends Versioned {
+  @Column('uuid')
+  situationId: string;
+
+  @ManyToOne(() => Situation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'situation_id' })
+  situation?: Relation<Situation>;
+
+  @Field(() => LocalDateScalar)
+  @Column('date')
+  assessedOn: string;
+
+  @Field(() => RiskLevel)
+  @Column({ type: 'enum', enum: RiskLevel, enumName: 'risk_level' })
+  overallLevel: RiskLevel;
+
+  @Field(() => AssessmentStatus)
+  @Column({ type: 'enum', enum: AssessmentStatus, enumName: 'assessment_status', default: 'DRAFT' })
+  status: AssessmentStatus;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  summary: string | null;
+
+  @Column('uuid', { nullable: true })
+  authorActorId: string | null;
+
+  @ManyToOne(() => Actor, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'author_actor_id' })
+  authorActor?: Relation<Actor>;
+}
