@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { anonymousViewer, type RequestScope, type Viewer } from './common/viewer';
 import type { Database } from './db/database';
 
 /** Per-request memo of DataLoaders: one instance per key per request, never shared between requests. */
@@ -20,12 +21,36 @@ export class Loaders {
   }
 }
 
+/** What a resolver may do to the HTTP exchange (cookies); absent over WebSocket. */
+export type HttpExchange = {
+  ipAddress: string | null;
+  userAgent: string | null;
+  secure: boolean;
+  setCookie(name: string, value: string, options: { maxAgeSeconds: number }): void;
+  clearCookie(name: string): void;
+  setHeader(name: string, value: string): void;
+};
+
 export type Context = {
   db: Database;
   loaders: Loaders;
   requestId: string;
+  viewer: Viewer;
+  http: HttpExchange | null;
+  /** Shared with the audit log through AsyncLocalStorage. */
+  requestScope?: RequestScope;
 };
 
-export function createContext(db: Database, requestId: string = randomUUID()): Context {
-  return { db, loaders: new Loaders(), requestId };
+export function createContext(
+  db: Database,
+  options: { requestId?: string; viewer?: Viewer; http?: HttpExchange | null; requestScope?: RequestScope } = {},
+): Context {
+  return {
+    db,
+    loaders: new Loaders(),
+    requestId: options.requestId ?? randomUUID(),
+    viewer: options.viewer ?? anonymousViewer,
+    http: options.http ?? null,
+    requestScope: options.requestScope,
+  };
 }

@@ -4,16 +4,29 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler } from 'express';
-import { createErrorFormatter } from './common/errors';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { GraphQLError, ValidationContext } from 'graphql';
+import { AppError, createErrorFormatter } from './common/errors';
+import { guardPlugin } from './common/guard';
+import { httpExchange, readBearer, readCookie } from './common/http';
+import { defaultLimits, type Limits, limitsPlugin } from './common/limits';
+import { anonymousViewer, type RequestScope, requestScope, type Viewer } from './common/viewer';
 import { type Context, createContext } from './context';
 import type { Database } from './db/database';
+import { SESSION_COOKIE, viewerFromSession, viewerFromToken } from './modules/accounts/session.service';
 import { createSchema } from './schema';
 
 export type ServerOptions = {
   db: Database;
   production?: boolean;
   bodyLimitBytes?: number;
+  limits?: Limits;
+  /** Mark cookies Secure even when the request arrived over plain HTTP (behind a TLS proxy). */
+  secureCookies?: boolean;
+  /** Trust X-Forwarded-For from this many proxies, for the client address. */
+  trustProxy?: number;
   log?: (message: string, details?: Record<string, unknown>) => void;
 };
 
@@ -23,33 +36,47 @@ export type ApiServer = {
   stop(): Promise<void>;
 };
 
-const jsonError = (status: number, message: string, code: string) => ({
-  status,
-  body: { errors: [{ message, extensions: { code } }] },
-});
+const jsonError = (res: express.Response, status: number, message: string, code: string) => {
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+};
 
 /** Express answers body errors with HTML before Apollo sees the request; answer them in JSON. */
 const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
   const type = (error as { type?: string }).type;
-  const reply =
-    type === 'entity.too.large'
-      ? jsonError(413, 'the request body is too large', 'BAD_USER_INPUT')
-      : type === 'entity.parse.failed'
-        ? jsonError(400, 'the request body is not valid JSON', 'BAD_USER_INPUT')
-        : type
-          ? jsonError(400, 'the request body could not be read', 'BAD_USER_INPUT')
-          : null;
-  if (!reply) return next(error);
-  res.status(reply.status).type('application/json').send(JSON.stringify(reply.body));
+  if (type === 'entity.too.large') return jsonError(res, 413, 'the request body is too large', 'BAD_USER_INPUT');
+  if (type === 'entity.parse.failed') return jsonError(res, 400, 'the request body is not valid JSON', 'BAD_USER_INPUT');
+  if (type) return jsonError(res, 400, 'the request body could not be read', 'BAD_USER_INPUT');
+  next(error);
+};
+
+/** One GraphQL request per HTTP request: a JSON array (batch) is refused before it costs anything. */
+const refuseBatches: RequestHandler = (req, res, next) => {
+  if (Array.isArray(req.body)) return jsonError(res, 400, 'batched requests are not supported; send one operation', 'BAD_USER_INPUT');
+  next();
+};
+
+const reportInstead = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
 };
 
 /** Builds the HTTP server: GraphQL at /graphql, health probes at /health/*. Tests use it too. */
 export async function createApiServer(options: ServerOptions): Promise<ApiServer> {
   const log = options.log ?? ((message, details) => console.error(message, details ?? ''));
   const production = options.production ?? false;
+  const limits = options.limits ?? defaultLimits;
+  const { db } = options;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
   const httpServer = createServer(app);
+  // Slow clients cannot hold sockets open forever.
+  httpServer.requestTimeout = 30_000;
+  httpServer.headersTimeout = 15_000;
+  httpServer.keepAliveTimeout = 5_000;
   const schema = await createSchema();
 
   const apollo = new ApolloServer<Context>({
@@ -57,11 +84,23 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
     introspection: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: limits.maxTokens },
+    // The rules throw by default, which Apollo turns into a 500; report as validation errors instead.
+    validationRules: [
+      maxDepthRule({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true, ...reportInstead }),
+      maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, ...reportInstead }),
+    ],
     formatError: createErrorFormatter({
       production,
-      log: (error, context) => log('unexpected error', { error: String((error as Error)?.stack ?? error), ...context }),
+      log: (error, context) => log('unexpected error', { error: String((error as Error)?.stack ?? error), ...context, requestId: requestScope.getStore()?.requestId }),
     }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
+      guardPlugin({ production }),
+      limitsPlugin(schema, limits),
+    ],
   });
   await apollo.start();
 
@@ -70,22 +109,53 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
   });
   app.get('/health/ready', async (_req, res) => {
     try {
-      await options.db.query('SELECT 1');
+      await db.query('SELECT 1');
       res.json({ status: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database' });
     }
   });
 
+  /** Who is asking, resolved once per request; kept in AsyncLocalStorage for the audit log. */
+  const identify: RequestHandler = async (req, res, next) => {
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    let viewer: Viewer = anonymousViewer;
+    try {
+      const bearer = readBearer(req);
+      if (bearer !== undefined) {
+        if (!bearer) throw new AppError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
+        viewer = await viewerFromToken(db, bearer);
+      } else {
+        const cookie = readCookie(req, SESSION_COOKIE);
+        if (cookie) viewer = await viewerFromSession(db, cookie);
+      }
+    } catch (error) {
+      if (error instanceof AppError) return jsonError(res, 401, error.message, error.code);
+      log('could not identify the caller', { error: String(error), requestId });
+      return jsonError(res, 503, 'the service is unavailable; try again shortly', 'SERVICE_UNAVAILABLE');
+    }
+    const scope: RequestScope = { viewer, requestId, ipAddress: req.ip ?? null };
+    res.locals.scope = scope;
+    requestScope.run(scope, next);
+  };
+
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimitBytes ?? 1_000_000 }),
     bodyErrors,
+    refuseBatches,
+    identify,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const header = req.headers['x-request-id'];
-        const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
-        return createContext(options.db, requestId);
+      context: async ({ req, res }) => {
+        const scope = res.locals.scope as RequestScope;
+        return createContext(db, {
+          requestId: scope.requestId,
+          viewer: scope.viewer,
+          requestScope: scope,
+          http: httpExchange(req, res, { secureCookies: options.secureCookies ?? false }),
+        });
       },
     }),
   );

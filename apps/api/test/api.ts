@@ -3,6 +3,9 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createDataSource } from '../src/db/data-source';
 import { Database } from '../src/db/database';
+import type { MembershipRole } from '@concord/shared';
+import type { Limits } from '../src/common/limits';
+import { SESSION_COOKIE, hashSecret } from '../src/modules/accounts/session.service';
 import { createApiServer } from '../src/server';
 
 export type GraphQLResponse<T = any> = {
@@ -14,10 +17,15 @@ export type GraphQLResponse<T = any> = {
 
 export type TestApi = {
   db: Database;
+  /** Session cookie of an administrator, sent by default by `gql`. */
+  adminCookie: string;
   /** Connection string of this file's own database. */
   databaseUrl: string;
   url: string;
-  /** Sends a GraphQL request over real HTTP. */
+  /**
+   * Sends a GraphQL request over real HTTP, as the administrator unless `headers` say otherwise
+   * (pass `{ cookie: '' }` to be anonymous, or another session cookie / Authorization header).
+   */
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 };
@@ -42,25 +50,58 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   };
 }
 
-export async function startTestApi(options: { production?: boolean } = {}): Promise<TestApi> {
+/** Creates a user with one membership and an open session; returns the Cookie header value. */
+export async function signedInAs(
+  db: Database,
+  role: MembershipRole,
+  actorId?: string,
+): Promise<{ cookie: string; userId: string; actorId: string }> {
+  const suffix = randomBytes(4).toString('hex');
+  const [actor] = actorId
+    ? [{ id: actorId }]
+    : await db.query<{ id: string }>(
+        `INSERT INTO actor (name, kind) VALUES ($1, 'UN_SECRETARIAT_ENTITY') RETURNING id`,
+        [`Test organisation ${suffix}`],
+      );
+  const [user] = await db.query<{ id: string }>(
+    `INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, $2, 'not-a-password') RETURNING id`,
+    [`${role.toLowerCase()}-${suffix}@concord.test`, `Test ${role} ${suffix}`],
+  );
+  await db.query('INSERT INTO membership (user_id, actor_id, role) VALUES ($1, $2, $3)', [user.id, actor.id, role]);
+  const secret = randomBytes(24).toString('base64url');
+  await db.query(
+    `INSERT INTO session (secret_hash, user_id, idle_expires_at, absolute_expires_at) VALUES ($1, $2, now() + interval '1 hour', now() + interval '1 day')`,
+    [hashSecret(secret), user.id],
+  );
+  return { cookie: `${SESSION_COOKIE}=${secret}`, userId: user.id, actorId: actor.id };
+}
+
+export async function startTestApi(options: { production?: boolean; limits?: Limits } = {}): Promise<TestApi> {
   const database = await createTestDatabase();
   const dataSource = createDataSource(database.url, { max: 10 });
   await dataSource.initialize();
   const db = new Database(dataSource);
-  const server = await createApiServer({ db, production: options.production, log: () => {} });
+  const admin = await signedInAs(db, 'ADMIN');
+  const server = await createApiServer({ db, production: options.production, limits: options.limits, log: () => {} });
   const port = await server.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
     db,
+    adminCookie: admin.cookie,
     databaseUrl: database.url,
     url,
     async gql(query, variables, headers) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...(headers?.authorization ? {} : { cookie: admin.cookie }),
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
-      const body = await response.json();
+      const body = (await response.json()) as { data?: any; errors?: GraphQLResponse['errors'] };
       return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
     },
     async close() {

@@ -23,6 +23,9 @@ const enums = {
   AssignmentResponse: shared.AssignmentResponse,
   CapabilityKind: shared.CapabilityKind,
   ObservationSourceKind: shared.ObservationSourceKind,
+  MembershipRole: shared.MembershipRole,
+  TokenScope: shared.TokenScope,
+  Classification: shared.Classification,
 };
 for (const [name, values] of Object.entries(enums)) registerEnumType(values, { name });
 

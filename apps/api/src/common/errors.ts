@@ -122,6 +122,18 @@ export function createErrorFormatter(options: { log: ErrorLogger; production: bo
       };
     }
     const code = String(formatted.extensions?.code ?? '');
+    if (/^Syntax Error: (Query depth limit|Aliases limit|Document contains more th(?:an|at) \d+ tokens)/.test(formatted.message)) {
+      return {
+        message: formatted.message.replace(/^Syntax Error: /, ''),
+        locations: formatted.locations,
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      };
+    }
+    if (original instanceof GraphQLError && !original.originalError && code in ErrorCode) {
+      // Our own pre-execution errors (guard, limits): keep code and details, drop transport hints.
+      const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    }
     if (original instanceof GraphQLError && !(original as GraphQLError).originalError) {
       // Errors graphql-js raised itself (parse, validation, variable coercion): the message is safe,
       // but field suggestions leak schema in production.

@@ -1,6 +1,6 @@
-import type { EntityColumns, Queryable } from '../db/database';
-import { AppError, notFound } from './errors';
+import type { EntityColumns, Queryable, Transaction } from '../db/database';
 import type { Row } from './connection';
+import { AppError, notFound } from './errors';
 
 function assignments(cols: EntityColumns, values: Record<string, unknown>, params: unknown[]) {
   const names: string[] = [];
@@ -16,7 +16,9 @@ function assignments(cols: EntityColumns, values: Record<string, unknown>, param
   return { names, placeholders };
 }
 
-/** Inserts one row; `undefined` values are left to their column defaults. */
+const isTransaction = (tx: Queryable): tx is Transaction => typeof (tx as Transaction).record === 'function';
+
+/** Inserts one row; `undefined` values are left to their column defaults. Recorded for the audit log. */
 export async function insertRow<T extends Row>(
   tx: Queryable,
   cols: EntityColumns,
@@ -28,13 +30,17 @@ export async function insertRow<T extends Row>(
     `INSERT INTO ${cols.table} AS t (${names.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${cols.select('t')}`,
     params,
   );
+  if (isTransaction(tx)) {
+    tx.record({ entityType: cols.name, entityId: row.id, kind: 'create', before: null, after: row as Record<string, unknown> });
+  }
   return row;
 }
 
 /**
  * Compare-and-set patch: changes only the fields given, and only if the row still has
  * `expectedVersion`. A stale version is CONFLICT with the current version and values, so the
- * caller can show what changed; no lost update is possible.
+ * caller can show what changed; no lost update is possible. The row is locked between reading
+ * its old values (for the audit log) and writing the new ones.
  */
 export async function updateRow<T extends Row & { version: number }>(
   tx: Queryable,
@@ -48,14 +54,29 @@ export async function updateRow<T extends Row & { version: number }>(
   const { names, placeholders } = assignments(cols, patch, params);
   const sets = names.map((name, i) => `${name} = ${placeholders[i]}`);
   sets.push('version = t.version + 1', 'updated_at = now()');
-  const rows = await tx.query<T>(
-    `UPDATE ${cols.table} AS t SET ${sets.join(', ')} WHERE t.id = $1 AND t.version = $2 RETURNING ${cols.select('t')}`,
+  const rows = await tx.query<T & { __before: Record<string, unknown> }>(
+    `WITH old AS (SELECT ${cols.select('o')} FROM ${cols.table} o WHERE o.id = $1 AND o.version = $2 FOR UPDATE)
+     UPDATE ${cols.table} AS t SET ${sets.join(', ')} FROM old WHERE t.id = old.id
+     RETURNING ${cols.select('t')}, to_jsonb(old) AS "__before"`,
     params,
   );
-  if (rows.length === 1) return rows[0];
+  if (rows.length === 1) {
+    const { __before: before, ...after } = rows[0];
+    if (isTransaction(tx)) tx.record({ entityType: cols.name, entityId: id, kind: 'update', before, after });
+    return after as unknown as T;
+  }
   const [current] = await tx.query<T>(`SELECT ${cols.select('t')} FROM ${cols.table} t WHERE t.id = $1`, [id]);
   if (!current) throw notFound(what);
   throw conflict(what, current);
+}
+
+/** Deletes one row, recorded for the audit log. Returns whether it existed. */
+export async function deleteRow(tx: Queryable, cols: EntityColumns, id: string): Promise<boolean> {
+  const rows = await tx.query<Row>(`DELETE FROM ${cols.table} AS t WHERE t.id = $1 RETURNING ${cols.select('t')}`, [id]);
+  if (rows.length && isTransaction(tx)) {
+    tx.record({ entityType: cols.name, entityId: id, kind: 'delete', before: rows[0] as Record<string, unknown>, after: null });
+  }
+  return rows.length > 0;
 }
 
 export function conflict(what: string, current: Row & { version?: number }): AppError {

@@ -1,20 +1,64 @@
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AppError, toAppError } from '../common/errors';
+import { requestScope } from '../common/viewer';
 
 /** Anything that runs a statement: the pool, or a client inside a transaction. */
 export type Queryable = {
   query<T extends QueryResultRow = QueryResultRow>(text: string, params?: unknown[]): Promise<T[]>;
 };
 
+/** One changed record, captured by the write helpers for the audit log and plan history. */
+export type Change = {
+  entityType: string;
+  entityId: string;
+  kind: 'create' | 'update' | 'delete';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+/** A transaction: runs statements and collects the changes made through it. */
+export type Transaction = Queryable & {
+  record(change: Change): void;
+  /** Extra audit rows (security events) written with the same commit. */
+  audit(event: AuditEntry): void;
+};
+
+export type AuditEntry = {
+  action: string;
+  outcome?: 'SUCCESS' | 'FAILURE' | 'DENIED';
+  entityType?: string | null;
+  entityId?: string | null;
+  userId?: string | null;
+  details?: Record<string, unknown> | null;
+};
+
 /** The columns of an entity as TypeORM knows them, for hand-written SQL. */
 export type EntityColumns = {
+  /** The entity class name, e.g. ResponsePlan. */
+  name: string;
   table: string;
   /** `alias.col AS "prop"` for every column. */
   select(alias: string): string;
   /** property name → column name. */
   column: Record<string, string>;
 };
+
+/** Changed fields only, as { field: { before, after } }. */
+function diff(change: Change): Record<string, { before: unknown; after: unknown }> {
+  const out: Record<string, { before: unknown; after: unknown }> = {};
+  const keys = new Set([...Object.keys(change.before ?? {}), ...Object.keys(change.after ?? {})]);
+  for (const key of keys) {
+    if (key === 'version' || key === 'updatedAt' || key === 'createdAt' || key === 'id' || key.startsWith('__')) continue;
+    const before = change.before?.[key] ?? null;
+    const after = change.after?.[key] ?? null;
+    if (JSON.stringify(before) !== JSON.stringify(after)) out[key] = { before, after };
+  }
+  return out;
+}
+
+/** Fields whose content must never reach the audit log (secrets, assessment content). */
+const redacted = new Set(['passwordHash', 'secretHash', 'rationale', 'summary']);
 
 /**
  * The application's door to PostgreSQL. Reads and writes go straight through the pg pool that
@@ -23,6 +67,8 @@ export type EntityColumns = {
 export class Database implements Queryable {
   readonly pool: Pool;
   private readonly columnsCache = new Map<unknown, EntityColumns>();
+  /** Called inside each transaction, before COMMIT, with what it changed (history, notifications). */
+  readonly beforeCommit: ((tx: Queryable, changes: readonly Change[]) => Promise<void>)[] = [];
 
   constructor(readonly dataSource: DataSource) {
     // biome-ignore lint/suspicious/noExplicitAny: the driver's pool is not in TypeORM's public types
@@ -34,22 +80,32 @@ export class Database implements Queryable {
     return result.rows;
   }
 
-  /** Runs `work` in one transaction; any error rolls everything back. */
-  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction; any error rolls everything back. Every change made through
+   * the write helpers is written to the audit log in the same transaction, so nothing is
+   * committed without its record.
+   */
+  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let client: PoolClient;
     try {
       client = await this.pool.connect();
     } catch (error) {
       throw toAppError(error) ?? new AppError('SERVICE_UNAVAILABLE', 'the database is unavailable');
     }
-    const tx: Queryable = {
+    const changes: Change[] = [];
+    const events: AuditEntry[] = [];
+    const tx: Transaction = {
       query: async <R extends QueryResultRow>(text: string, params?: unknown[]) =>
         (await client.query<R>(text, params as unknown[])).rows,
+      record: (change) => changes.push(change),
+      audit: (event) => events.push(event),
     };
     let broken = false;
     try {
       await client.query('BEGIN');
       const result = await work(tx);
+      for (const hook of this.beforeCommit) await hook(tx, changes);
+      await this.writeAudit(tx, changes, events);
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -64,6 +120,64 @@ export class Database implements Queryable {
     }
   }
 
+  /** Writes audit rows for a security event outside any change (sign-in failures, denials). */
+  async auditEvent(event: AuditEntry): Promise<void> {
+    await this.writeAudit(this, [], [event]);
+  }
+
+  private async writeAudit(tx: Queryable, changes: readonly Change[], events: readonly AuditEntry[]) {
+    if (!changes.length && !events.length) return;
+    const scope = requestScope.getStore();
+    const viewer = scope?.viewer;
+    const rows = [
+      ...changes.map((change) => {
+        const fields = diff(change);
+        for (const key of Object.keys(fields)) if (redacted.has(key)) fields[key] = { before: '[redacted]', after: '[redacted]' };
+        return {
+          action: scope?.operation ?? `${change.entityType}.${change.kind}`,
+          outcome: 'SUCCESS',
+          entityType: change.entityType,
+          entityId: change.entityId,
+          userId: viewer?.userId ?? null,
+          changes: { kind: change.kind, fields },
+          details: null as Record<string, unknown> | null,
+        };
+      }),
+      ...events.map((event) => ({
+        action: event.action,
+        outcome: event.outcome ?? 'SUCCESS',
+        entityType: event.entityType ?? null,
+        entityId: event.entityId ?? null,
+        userId: event.userId ?? viewer?.userId ?? null,
+        changes: null,
+        details: event.details ?? null,
+      })),
+    ];
+    await tx.query(
+      `INSERT INTO audit_event (action, outcome, entity_type, entity_id, user_id, actor_id, session_id, token_id, request_id, ip_address, changes, details)
+       SELECT r.action, r.outcome, r.entity_type, r.entity_id, r.user_id, $2, $3, $4, $5, $6, r.changes, r.details
+       FROM jsonb_to_recordset($1::jsonb) AS r(action text, outcome text, entity_type text, entity_id uuid, user_id uuid, changes jsonb, details jsonb)`,
+      [
+        JSON.stringify(
+          rows.map((r) => ({
+            action: r.action,
+            outcome: r.outcome,
+            entity_type: r.entityType,
+            entity_id: r.entityId,
+            user_id: r.userId,
+            changes: r.changes,
+            details: r.details,
+          })),
+        ),
+        viewer?.memberships[0]?.actorId ?? null,
+        viewer?.sessionId ?? null,
+        viewer?.tokenId ?? null,
+        scope?.requestId ?? null,
+        scope?.ipAddress ?? null,
+      ],
+    );
+  }
+
   columns(entity: EntityTarget<ObjectLiteral>): EntityColumns {
     let cached = this.columnsCache.get(entity);
     if (!cached) {
@@ -72,6 +186,7 @@ export class Database implements Queryable {
       for (const c of metadata.columns) column[c.propertyName] = c.databaseName;
       const pairs = Object.entries(column);
       cached = {
+        name: metadata.name,
         table: metadata.tableName,
         column,
         select: (alias) => pairs.map(([prop, col]) => `${alias}.${col} AS "${prop}"`).join(', '),

@@ -1,5 +1,9 @@
+import { Membership } from '../modules/accounts/membership.entity';
+import { Session } from '../modules/accounts/session.entity';
+import { User } from '../modules/accounts/user.entity';
 import { Actor } from '../modules/actors/actor.entity';
 import { TaskAssignment } from '../modules/assignments/task-assignment.entity';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { CapabilityPledge } from '../modules/capabilities/capability-pledge.entity';
 import { Mandate } from '../modules/mandates/mandate.entity';
 import { MandatedTask } from '../modules/mandates/mandated-task.entity';
@@ -17,6 +21,8 @@ import { Situation } from '../modules/situations/situation.entity';
 import { CapabilityRequirement } from '../modules/tasks/capability-requirement.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { TaskDependency } from '../modules/tasks/task-dependency.entity';
+import { ApiToken } from '../modules/tokens/api-token.entity';
+import { RateLimitBucket } from '../common/rate-limit.entity';
 
 export const entities = [
   Actor,
@@ -38,4 +44,10 @@ export const entities = [
   CapabilityRequirement,
   TaskAssignment,
   CapabilityPledge,
+  User,
+  Membership,
+  Session,
+  ApiToken,
+  AuditEvent,
+  RateLimitBucket,
 ];

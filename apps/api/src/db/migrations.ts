@@ -1,4 +1,12 @@
 import { Initial1795240321694 } from './migrations/1795240321694-Initial';
+import { TaskOrderIndexes1795240719057 } from './migrations/1795240719057-TaskOrderIndexes';
+import { Access1795240784011 } from './migrations/1795240784011-Access';
+import { RiskFactorReferenceData1795240955977 } from './migrations/1795240955977-RiskFactorReferenceData';
 
 /** Every migration, in order. Generated files are added here by hand, after reading them. */
-export const migrations: Function[] = [Initial1795240321694];
+export const migrations: Function[] = [
+  Initial1795240321694,
+  TaskOrderIndexes1795240719057,
+  Access1795240784011,
+  RiskFactorReferenceData1795240955977,
+];

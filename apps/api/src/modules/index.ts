@@ -1,6 +1,54 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { AccountResolver, MembershipResolver, UserResolver } from './accounts/account.resolver';
 import { ActorResolver } from './actors/actor.resolver';
+import { AuditResolver } from './audit/audit.resolver';
+import { ApiTokenResolver } from './tokens/token.resolver';
+import { ActorCapabilitiesResolver, CapabilityPledgeResolver } from './capabilities/capability-pledge.resolver';
+import { ActorMandatesResolver } from './mandates/actor-mandates.resolver';
+import { MandateResolver } from './mandates/mandate.resolver';
+import { MandatedTaskResolver } from './mandates/mandated-task.resolver';
 import { NodeResolver } from './node.resolver';
+import { ActorPartnersResolver } from './partnerships/partner.resolver';
+import { PartnershipResolver } from './partnerships/partnership.resolver';
+import { RiskAssessmentResolver, RiskFactorScoreResolver } from './risk/risk-assessment.resolver';
+import { RiskFactorResolver, RiskIndicatorResolver } from './risk/risk-factor.resolver';
+import { ObservationResolver } from './situations/observation.resolver';
+import { SituationResolver } from './situations/situation.resolver';
+import { ActorAssignmentsResolver, TaskAssignmentResolver, TaskAssignmentsResolver } from './assignments/assignment.resolver';
+import { ObjectiveResolver, PhaseResolver } from './plans/objective.resolver';
+import { PlanParticipantResolver, ResponsePlanResolver } from './plans/plan.resolver';
+import { ObjectiveTasksResolver, PlanTasksResolver, TaskResolver } from './tasks/task.resolver';
 
 /** Every resolver of the schema. A module adds its resolvers here. */
-export const resolvers: NonEmptyArray<Function> = [NodeResolver, ActorResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  AccountResolver,
+  UserResolver,
+  MembershipResolver,
+  ApiTokenResolver,
+  AuditResolver,
+  ActorResolver,
+  PartnershipResolver,
+  ActorPartnersResolver,
+  MandateResolver,
+  MandatedTaskResolver,
+  ActorMandatesResolver,
+  CapabilityPledgeResolver,
+  ActorCapabilitiesResolver,
+  SituationResolver,
+  ObservationResolver,
+  RiskFactorResolver,
+  RiskIndicatorResolver,
+  RiskAssessmentResolver,
+  RiskFactorScoreResolver,
+  ResponsePlanResolver,
+  PlanParticipantResolver,
+  PhaseResolver,
+  ObjectiveResolver,
+  TaskResolver,
+  PlanTasksResolver,
+  ObjectiveTasksResolver,
+  TaskAssignmentResolver,
+  TaskAssignmentsResolver,
+  ActorAssignmentsResolver,
+];

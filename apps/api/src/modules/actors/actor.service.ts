@@ -1,3 +1,4 @@
+import { authorize } from '../../common/authz';
 import type { Connection } from '../../common/connection';
 import { type PageArgs, toPage } from '../../common/connection';
 import { AppError } from '../../common/errors';
@@ -66,6 +67,7 @@ export const actorService = {
   },
 
   async create(ctx: Context, input: CreateActorInput): Promise<ActorRow> {
+    await authorize(ctx, 'actor.manage');
     const parent = input.parentId ? await requireActor(ctx, input.parentId, 'parentId') : null;
     const { parentId: _ignored, ...fields } = input;
     const actor = await ctx.db.transaction((tx) =>
@@ -76,6 +78,7 @@ export const actorService = {
   },
 
   async update(ctx: Context, input: UpdateActorInput): Promise<ActorRow> {
+    await authorize(ctx, 'actor.manage');
     const id = fromGlobalId('Actor', input.id);
     const { id: _id, expectedVersion, parentId, ...fields } = input;
     const patch: Record<string, unknown> = { ...fields };

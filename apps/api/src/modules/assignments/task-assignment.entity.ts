@@ -1,7 +1,7 @@
-import { AssignmentRole, AssignmentStatus } from '../../common/enums';
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import { AssignmentRole, AssignmentStatus } from '../../common/enums';
 import { Node } from '../../common/node';
 import { DateTimeScalar, LocalDateScalar } from '../../common/scalars';
 import { Actor } from '../actors/actor.entity';

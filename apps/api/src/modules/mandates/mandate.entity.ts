@@ -17,7 +17,10 @@ import { Actor } from '../actors/actor.entity';
 @Index('mandate_renews_idx', ['renewsMandateId'])
 @Index('mandate_adopted_idx', ['adoptedOn', 'id'])
 @Check('mandate_dates', '"expires_on" IS NULL OR "adopted_on" <= "expires_on"')
-@Check('mandate_ceilings', '("troop_ceiling" IS NULL OR "troop_ceiling" >= 0) AND ("police_ceiling" IS NULL OR "police_ceiling" >= 0)')
+@Check(
+  'mandate_ceilings',
+  '("troop_ceiling" IS NULL OR "troop_ceiling" >= 0) AND ("police_ceiling" IS NULL OR "police_ceiling" >= 0)',
+)
 @Check('mandate_not_self_renewal', '"renews_mandate_id" IS NULL OR "renews_mandate_id" <> "id"')
 export class Mandate extends Versioned {
   @Field(() => String, { description: 'Document symbol, e.g. "S/RES/1996 (2011)".' })

@@ -1,7 +1,7 @@
-import { MandatedTaskKind } from '../../common/enums';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import { MandatedTaskKind } from '../../common/enums';
 import { Node } from '../../common/node';
 import { Mandate } from './mandate.entity';
 

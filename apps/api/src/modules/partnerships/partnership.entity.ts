@@ -1,7 +1,7 @@
-import { PartnershipKind, PartnershipStatus } from '../../common/enums';
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import { PartnershipKind, PartnershipStatus } from '../../common/enums';
 import { Node } from '../../common/node';
 import { LocalDateScalar } from '../../common/scalars';
 import { Actor } from '../actors/actor.entity';
@@ -49,7 +49,10 @@ export class Partnership extends Versioned {
   @Column('date', { nullable: true })
   validTo: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The legal instrument, e.g. "Status of Forces Agreement".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The legal instrument, e.g. "Status of Forces Agreement".',
+  })
   @Column('text', { nullable: true })
   instrument: string | null;
 

@@ -1,7 +1,7 @@
-import { AssessmentStatus, RiskLevel } from '../../common/enums';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import { AssessmentStatus, RiskLevel } from '../../common/enums';
 import { Node } from '../../common/node';
 import { LocalDateScalar } from '../../common/scalars';
 import { Actor } from '../actors/actor.entity';
@@ -10,7 +10,8 @@ import { Situation } from '../situations/situation.entity';
 @ObjectType('RiskAssessment', {
   implements: Node,
   simpleResolvers: true,
-  description: 'A Framework of Analysis assessment of a situation: a score per risk factor and an overall level.',
+  description:
+    'A Framework of Analysis assessment of a situation: a score per risk factor and an overall level.',
 })
 @Entity('risk_assessment')
 @Index('risk_assessment_situation_idx', ['situationId', 'assessedOn', 'id'])
@@ -27,7 +28,11 @@ export class RiskAssessment extends Versioned {
   @Column('date')
   assessedOn: string;
 
-  @Field(() => RiskLevel)
+  @Field(() => RiskLevel, {
+    description:
+      'Computed, never sent: the highest level among the factor scores (NONE while no factor is scored). ' +
+      'One factor at HIGH makes the assessment HIGH, whichever factor it is.',
+  })
   @Column({ type: 'enum', enum: RiskLevel, enumName: 'risk_level' })
   overallLevel: RiskLevel;
 

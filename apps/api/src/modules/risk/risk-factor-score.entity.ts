@@ -1,12 +1,16 @@
-import { Confidence, RiskLevel, RiskTrend } from '../../common/enums';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import { Confidence, RiskLevel, RiskTrend } from '../../common/enums';
 import { Node } from '../../common/node';
 import { RiskAssessment } from './risk-assessment.entity';
 import { RiskFactor } from './risk-factor.entity';
 
-@ObjectType('RiskFactorScore', { implements: Node, simpleResolvers: true, description: 'An assessment of one risk factor.' })
+@ObjectType('RiskFactorScore', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'An assessment of one risk factor.',
+})
 @Entity('risk_factor_score')
 @Index('risk_factor_score_assessment_factor_key', ['assessmentId', 'riskFactorId'], { unique: true })
 @Index('risk_factor_score_factor_idx', ['riskFactorId'])

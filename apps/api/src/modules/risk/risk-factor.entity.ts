@@ -1,7 +1,7 @@
-import { RiskFactorCategory } from '../../common/enums';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import { RiskFactorCategory } from '../../common/enums';
 import { Node } from '../../common/node';
 
 @ObjectType('RiskFactor', {

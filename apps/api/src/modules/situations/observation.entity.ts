@@ -1,7 +1,7 @@
-import { ObservationSourceKind } from '../../common/enums';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import { ObservationSourceKind } from '../../common/enums';
 import { Node } from '../../common/node';
 import { LocalDateScalar } from '../../common/scalars';
 import { RiskFactor } from '../risk/risk-factor.entity';
@@ -38,7 +38,10 @@ export class Observation extends Versioned {
   @Column('text', { nullable: true })
   description: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Event type, e.g. ACLED "Violence against civilians".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Event type, e.g. ACLED "Violence against civilians".',
+  })
   @Column('text', { nullable: true })
   eventType: string | null;
 
@@ -59,7 +62,12 @@ export class Observation extends Versioned {
   fatalities: number | null;
 
   @Field(() => ObservationSourceKind)
-  @Column({ type: 'enum', enum: ObservationSourceKind, enumName: 'observation_source_kind', default: 'OTHER' })
+  @Column({
+    type: 'enum',
+    enum: ObservationSourceKind,
+    enumName: 'observation_source_kind',
+    default: 'OTHER',
+  })
   sourceKind: ObservationSourceKind;
 
   @Field(() => String, { nullable: true, description: 'Citation of the source.' })

@@ -1,10 +1,14 @@
-import { SituationStatus } from '../../common/enums';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import { SituationStatus } from '../../common/enums';
 import { Node } from '../../common/node';
 
-@ObjectType('Situation', { implements: Node, simpleResolvers: true, description: 'A country or area of concern.' })
+@ObjectType('Situation', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A country or area of concern.',
+})
 @Entity('situation')
 @Index('situation_name_idx', ['name', 'id'])
 @Index('situation_status_idx', ['status', 'name', 'id'])

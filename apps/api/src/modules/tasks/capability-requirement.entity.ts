@@ -1,6 +1,6 @@
-import { CapabilityKind } from '../../common/enums';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { CapabilityKind } from '../../common/enums';
 import { Task } from './task.entity';
 
 @ObjectType('CapabilityRequirement', { simpleResolvers: true, description: 'A capability a task needs.' })

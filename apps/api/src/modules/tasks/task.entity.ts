@@ -1,20 +1,27 @@
-import { TaskPriority, TaskStatus } from '../../common/enums';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import { TaskPriority, TaskStatus } from '../../common/enums';
 import { Node } from '../../common/node';
 import { LocalDateScalar } from '../../common/scalars';
 import { Objective } from '../plans/objective.entity';
 import { ResponsePlan } from '../plans/response-plan.entity';
 
-@ObjectType('Task', { implements: Node, simpleResolvers: true, description: 'A unit of work in a response plan.' })
+@ObjectType('Task', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A unit of work in a response plan.',
+})
 @Entity('task')
 @Index('task_plan_created_idx', ['planId', 'createdAt', 'id'])
 @Index('task_plan_status_created_idx', ['planId', 'status', 'createdAt', 'id'])
-@Index('task_plan_due_idx', ['planId', 'dueOn', 'id'])
-@Index('task_objective_idx', ['objectiveId'])
+// Ordering by due date puts undated tasks last through COALESCE(due_on, 'infinity'), so that keyset
+// cursors never compare with NULL. TypeORM cannot describe these expression indexes: the migration
+// TaskOrderIndexes creates them, and synchronize: false keeps the generator from dropping them.
+@Index('task_plan_due_idx', { synchronize: false })
+@Index('task_due_idx', { synchronize: false })
+@Index('task_objective_idx', ['objectiveId', 'createdAt', 'id'])
 @Index('task_created_idx', ['createdAt', 'id'])
-@Index('task_due_idx', ['dueOn', 'id'])
 export class Task extends Versioned {
   @Column('uuid')
   planId: string;

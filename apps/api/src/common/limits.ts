@@ -1,0 +1,135 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  type OperationDefinitionNode,
+  separateOperations,
+} from 'graphql';
+import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import type { Context } from '../context';
+import { requestError } from './guard';
+import { takeFromBucket } from './rate-limit';
+
+/** Published limits (README "Limits"); every one is checked before execution. */
+export type Limits = {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  /** Highest cost of one operation. */
+  maxCost: number;
+  /** Points budget per user, token or (anonymous) address: bucket size and refill per second. */
+  budget: { capacity: number; refillPerSecond: number };
+};
+
+export const defaultLimits: Limits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 4000,
+  maxCost: 50_000,
+  budget: { capacity: 500_000, refillPerSecond: 5_000 },
+};
+
+export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
+  const n = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+  return {
+    maxDepth: n('LIMIT_MAX_DEPTH', defaultLimits.maxDepth),
+    maxAliases: n('LIMIT_MAX_ALIASES', defaultLimits.maxAliases),
+    maxTokens: n('LIMIT_MAX_TOKENS', defaultLimits.maxTokens),
+    maxCost: n('LIMIT_MAX_COST', defaultLimits.maxCost),
+    budget: {
+      capacity: n('LIMIT_BUDGET_CAPACITY', defaultLimits.budget.capacity),
+      refillPerSecond: n('LIMIT_BUDGET_REFILL_PER_SECOND', defaultLimits.budget.refillPerSecond),
+    },
+  };
+}
+
+/**
+ * Cost model: an object field costs 1, a scalar 0. A connection multiplies what it holds by the
+ * page size asked for (`first`/`last`, variables included; 20 when absent); a plain list by 10.
+ */
+const pagedEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
+  if (field.args.some((a) => a.name === 'first')) {
+    const size = Number(args.first ?? args.last ?? 20);
+    return own + childComplexity * (Number.isFinite(size) ? size : 20);
+  }
+  if (isListType(getNullableType(field.type))) {
+    const size = Array.isArray(args.ids) ? args.ids.length : 10;
+    return own + childComplexity * size;
+  }
+  return own + childComplexity;
+};
+
+export type RateLimitInfo = { cost: number; limit: number; remaining: number; refillPerSecond: number };
+
+/** Computes the cost of an operation with its variables. */
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  document: Parameters<typeof separateOperations>[0],
+  variables: Record<string, unknown> | undefined,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName: operation.name?.value,
+    variables,
+    estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 0 })],
+  });
+}
+
+/** Charges the cost of each operation against the caller's budget, before execution. */
+export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<Context & { rateLimit?: RateLimitInfo }> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, request, contextValue: ctx }) {
+          if (!operation) return;
+          let cost: number;
+          try {
+            cost = operationCost(schema, operation, document, request.variables);
+          } catch (error) {
+            throw requestError('BAD_USER_INPUT', (error as Error).message, 400);
+          }
+          if (cost > limits.maxCost) {
+            throw requestError(
+              'QUERY_TOO_COMPLEX',
+              `this query costs ${cost} points; the most one query may cost is ${limits.maxCost}`,
+              400,
+              { cost, maxCost: limits.maxCost },
+            );
+          }
+          const viewer = ctx.viewer;
+          const key =
+            viewer.kind === 'token'
+              ? `budget:token:${viewer.tokenId}`
+              : viewer.kind === 'user'
+                ? `budget:user:${viewer.userId}`
+                : `budget:address:${ctx.http?.ipAddress ?? 'unknown'}`;
+          const taken = await takeFromBucket(ctx.db, key, limits.budget, cost);
+          const info: RateLimitInfo = {
+            cost,
+            limit: limits.budget.capacity,
+            remaining: taken.remaining,
+            refillPerSecond: limits.budget.refillPerSecond,
+          };
+          ctx.rateLimit = info;
+          ctx.http?.setHeader('X-RateLimit-Limit', String(info.limit));
+          ctx.http?.setHeader('X-RateLimit-Remaining', String(info.remaining));
+          ctx.http?.setHeader('X-RateLimit-Cost', String(cost));
+          if (!taken.allowed) {
+            ctx.http?.setHeader('Retry-After', String(taken.retryAfterSeconds));
+            throw requestError('RATE_LIMITED', `the query budget is spent; try again in ${taken.retryAfterSeconds} s`, 429, {
+              cost,
+              remaining: taken.remaining,
+              retryAfterSeconds: taken.retryAfterSeconds,
+            });
+          }
+        },
+      };
+    },
+  };
+}

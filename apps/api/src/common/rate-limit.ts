@@ -1,0 +1,35 @@
+import type { Queryable } from '../db/database';
+
+export type Bucket = { capacity: number; refillPerSecond: number };
+
+/**
+ * Takes `cost` from a token bucket in PostgreSQL (shared by every API process) in one statement.
+ * Returns whether it was allowed and what remains; a refused take leaves the bucket as it was.
+ */
+export async function takeFromBucket(
+  db: Queryable,
+  key: string,
+  bucket: Bucket,
+  cost: number,
+): Promise<{ allowed: boolean; remaining: number; retryAfterSeconds: number }> {
+  const [row] = await db.query<{ tokens: number; allowed: boolean }>(
+    `WITH current AS (
+       SELECT LEAST($2::float8, b.tokens + EXTRACT(EPOCH FROM (now() - b.updated_at)) * $4::float8) AS tokens
+       FROM rate_limit_bucket b WHERE b.key = $1
+     )
+     INSERT INTO rate_limit_bucket AS b (key, tokens, updated_at)
+     VALUES ($1, $2::float8 - $3::float8, now())
+     ON CONFLICT (key) DO UPDATE SET
+       tokens = CASE WHEN (SELECT tokens FROM current) >= $3::float8 THEN (SELECT tokens FROM current) - $3::float8 ELSE (SELECT tokens FROM current) END,
+       updated_at = now()
+     RETURNING b.tokens, (xmax = 0 OR (SELECT tokens FROM current) >= $3::float8) AS allowed`,
+    [key, bucket.capacity, cost, bucket.refillPerSecond],
+  );
+  const allowed = row.allowed && row.tokens >= 0;
+  const missing = Math.max(0, cost - row.tokens);
+  return {
+    allowed,
+    remaining: Math.max(0, Math.floor(row.tokens)),
+    retryAfterSeconds: allowed ? 0 : Math.ceil(missing / bucket.refillPerSecond),
+  };
+}

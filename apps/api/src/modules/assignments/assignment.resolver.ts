@@ -1,0 +1,106 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../common/connection';
+import { AssignmentStatus } from '../../common/enums';
+import { toGlobalId } from '../../common/ids';
+import type { Context } from '../../context';
+import { Actor } from '../actors/actor.entity';
+import { actorById } from '../actors/actor.loaders';
+import { Task } from '../tasks/task.entity';
+import { taskById } from '../tasks/task.loaders';
+import {
+  AssignTaskInput,
+  AssignTaskPayload,
+  RespondToAssignmentInput,
+  RespondToAssignmentPayload,
+  TaskAssignmentConnection,
+  TaskAssignmentFilter,
+  TaskAssignmentOrder,
+  WithdrawAssignmentInput,
+  WithdrawAssignmentPayload,
+} from './assignment.inputs';
+import { assignmentService } from './assignment.service';
+import { TaskAssignment } from './task-assignment.entity';
+
+@Resolver(() => TaskAssignment)
+export class TaskAssignmentResolver {
+  @FieldResolver(() => ID)
+  id(@Root() assignment: TaskAssignment): string {
+    return toGlobalId('TaskAssignment', assignment.id);
+  }
+
+  @FieldResolver(() => Task)
+  task(@Root() assignment: TaskAssignment, @Ctx() ctx: Context) {
+    return taskById(ctx).load(assignment.taskId);
+  }
+
+  @FieldResolver(() => Actor)
+  actor(@Root() assignment: TaskAssignment, @Ctx() ctx: Context) {
+    return actorById(ctx).load(assignment.actorId);
+  }
+
+  @Mutation(() => AssignTaskPayload, {
+    description: 'Proposes a task to an actor, who answers with respondToAssignment.',
+  })
+  async assignTask(@Arg('input', () => AssignTaskInput) input: AssignTaskInput, @Ctx() ctx: Context) {
+    return { assignment: await assignmentService.assign(ctx, input) };
+  }
+
+  @Mutation(() => RespondToAssignmentPayload, {
+    description:
+      'Accepts, declines (with a reason) or counter-proposes (with a reason and a date) an assignment.',
+  })
+  async respondToAssignment(
+    @Arg('input', () => RespondToAssignmentInput) input: RespondToAssignmentInput,
+    @Ctx() ctx: Context,
+  ) {
+    return { assignment: await assignmentService.respond(ctx, input) };
+  }
+
+  @Mutation(() => WithdrawAssignmentPayload)
+  async withdrawAssignment(
+    @Arg('input', () => WithdrawAssignmentInput) input: WithdrawAssignmentInput,
+    @Ctx() ctx: Context,
+  ) {
+    return { assignment: await assignmentService.withdraw(ctx, input) };
+  }
+}
+
+/** Assignments hang off tasks here, so the tasks module need not know about assignments. */
+@Resolver(() => Task)
+export class TaskAssignmentsResolver {
+  @FieldResolver(() => TaskAssignmentConnection, { description: 'In order of assignment.' })
+  assignments(
+    @Root() task: Task,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => TaskAssignmentFilter, { nullable: true }) filter: TaskAssignmentFilter | null,
+    @Arg('orderBy', () => TaskAssignmentOrder, { nullable: true }) orderBy: TaskAssignmentOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return assignmentService.ofTask(ctx, task, page, filter, orderBy);
+  }
+}
+
+/** An actor's assignments, declared here so that the actors module does not depend on assignments. */
+@Resolver(() => Actor)
+export class ActorAssignmentsResolver {
+  @FieldResolver(() => TaskAssignmentConnection, {
+    description: 'Tasks given to this actor, in order of assignment.',
+  })
+  assignments(
+    @Root() actor: Actor,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => TaskAssignmentFilter, { nullable: true }) filter: TaskAssignmentFilter | null,
+    @Arg('orderBy', () => TaskAssignmentOrder, { nullable: true }) orderBy: TaskAssignmentOrder | null,
+    @Arg('status', () => AssignmentStatus, { nullable: true, description: 'Shorthand for one status.' })
+    status: AssignmentStatus | null,
+    @Arg('statuses', () => [AssignmentStatus], {
+      nullable: true,
+      description: 'Shorthand for filter.statuses.',
+    })
+    statuses: AssignmentStatus[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const statusSets = [status ? [status] : [], statuses ?? []];
+    return assignmentService.ofActor(ctx, actor, page, { filter, orderBy, statusSets });
+  }
+}

@@ -1,0 +1,226 @@
+import {
+  type AssignmentResponse,
+  type AssignmentStatus,
+  allowedResponses,
+  closedAssignmentStatuses,
+} from '@concord/shared';
+import type { Connection, PageArgs } from '../../common/connection';
+import { AppError, badInput, explainConstraint } from '../../common/errors';
+import { fromGlobalId } from '../../common/ids';
+import { childPage, type Filter, type Order } from '../../common/listing';
+import { conflict, insertRow } from '../../common/writes';
+import type { Context } from '../../context';
+import type { Queryable } from '../../db/database';
+import type { Actor } from '../actors/actor.entity';
+import { actorById } from '../actors/actor.loaders';
+import { requireRecord } from '../plans/reference.loaders';
+import type { Task } from '../tasks/task.entity';
+import { taskById } from '../tasks/task.loaders';
+import type {
+  AssignTaskInput,
+  RespondToAssignmentInput,
+  TaskAssignmentFilter,
+  TaskAssignmentOrder,
+  WithdrawAssignmentInput,
+} from './assignment.inputs';
+import { assignmentList, taskAssignmentById } from './assignment.loaders';
+import { TaskAssignment } from './task-assignment.entity';
+
+explainConstraint('task_assignment_one_lead', 'role', 'the task already has an open LEAD assignment');
+explainConstraint(
+  'task_assignment_one_open_per_actor',
+  'actorId',
+  'this actor already has an open assignment on the task',
+);
+explainConstraint('task_assignment_reason_required', 'reason', 'is required to decline or counter-propose');
+
+const defaultOrder: Order = { field: 'CREATED_AT', direction: 'ASC' };
+
+/** Tasks that are finished or called off take no new assignments. */
+const closedTaskStatuses = ['COMPLETED', 'CANCELLED'];
+
+/** Accepting the LEAD of a task that is still being shaped agrees the task itself. */
+const agreeableTaskStatuses = ['DRAFT', 'PROPOSED'];
+
+const outcome: Record<AssignmentResponse, AssignmentStatus> = {
+  ACCEPT: 'ACCEPTED',
+  DECLINE: 'DECLINED',
+  COUNTER_PROPOSE: 'COUNTER_PROPOSED',
+};
+
+/** Each list of statuses narrows the result further (filter.statuses, status, statuses). */
+function assignmentFilter(
+  filter: TaskAssignmentFilter | null | undefined,
+  statusSets: AssignmentStatus[][] = [],
+): Filter {
+  return (q) => {
+    for (const statuses of [filter?.statuses ?? [], ...statusSets]) {
+      if (statuses.length) q.and(`ta.status = ANY(${q.p(statuses)}::assignment_status[])`);
+    }
+    if (filter?.roles?.length) q.and(`ta.role = ANY(${q.p(filter.roles)}::assignment_role[])`);
+  };
+}
+
+/** The answer is not possible from the state the assignment is in now. */
+function refused(current: TaskAssignment): AppError {
+  const allowed = allowedResponses[current.status];
+  const message = allowed.length
+    ? `assignment is already ${current.status}; it can now only be answered with ${allowed.join(' or ')}`
+    : `assignment is already ${current.status} and takes no further answer`;
+  return new AppError('CONFLICT', message, {
+    currentStatus: current.status,
+    currentVersion: current.version,
+  });
+}
+
+async function reload(ctx: Context, tx: Queryable, id: string): Promise<TaskAssignment> {
+  const cols = ctx.db.columns(TaskAssignment);
+  const [row] = await tx.query<TaskAssignment>(
+    `SELECT ${cols.select('t')} FROM ${cols.table} t WHERE t.id = $1`,
+    [id],
+  );
+  if (!row) throw new AppError('NOT_FOUND', 'assignment was not found');
+  return row;
+}
+
+function requireAssignment(ctx: Context, globalId: string): Promise<TaskAssignment> {
+  return requireRecord(taskAssignmentById(ctx), 'TaskAssignment', globalId, 'assignmentId', 'assignment');
+}
+
+export const assignmentService = {
+  ofTask(
+    ctx: Context,
+    task: Task,
+    args: PageArgs,
+    filter?: TaskAssignmentFilter | null,
+    orderBy?: TaskAssignmentOrder | null,
+  ): Promise<Connection<TaskAssignment>> {
+    return childPage(ctx, assignmentList(ctx.db), 'ta.task_id', task.id, {
+      filterKey: filter,
+      filter: assignmentFilter(filter),
+      order: orderBy ?? defaultOrder,
+      args,
+    });
+  },
+
+  ofActor(
+    ctx: Context,
+    actor: Actor,
+    args: PageArgs,
+    options: {
+      filter?: TaskAssignmentFilter | null;
+      orderBy?: TaskAssignmentOrder | null;
+      statusSets: AssignmentStatus[][];
+    },
+  ): Promise<Connection<TaskAssignment>> {
+    return childPage(ctx, assignmentList(ctx.db), 'ta.actor_id', actor.id, {
+      filterKey: [options.filter, options.statusSets],
+      filter: assignmentFilter(options.filter, options.statusSets),
+      order: options.orderBy ?? defaultOrder,
+      args,
+    });
+  },
+
+  async assign(ctx: Context, input: AssignTaskInput): Promise<TaskAssignment> {
+    const task = await requireRecord(taskById(ctx), 'Task', input.taskId, 'taskId', 'task');
+    const actor = await requireRecord(actorById(ctx), 'Actor', input.actorId, 'actorId', 'actor');
+    if (closedTaskStatuses.includes(task.status)) {
+      throw badInput('taskId', `the task is ${task.status} and takes no new assignments`);
+    }
+    if (input.respondBy && input.respondBy.getTime() <= Date.now())
+      throw badInput('respondBy', 'must be in the future');
+    // Checked here for a clear answer; the partial unique indexes still decide between concurrent writers.
+    const open = await ctx.db.query<{ actorId: string; role: string }>(
+      `SELECT actor_id AS "actorId", role FROM task_assignment WHERE task_id = $1 AND status <> ALL($2::assignment_status[])`,
+      [task.id, closedAssignmentStatuses],
+    );
+    if (open.some((a) => a.actorId === actor.id)) {
+      throw badInput('actorId', 'this actor already has an open assignment on the task');
+    }
+    if (input.role === 'LEAD' && open.some((a) => a.role === 'LEAD')) {
+      throw badInput('role', 'the task already has an open LEAD assignment');
+    }
+    const assignment = await ctx.db.transaction((tx) =>
+      insertRow<TaskAssignment>(tx, ctx.db.columns(TaskAssignment), {
+        taskId: task.id,
+        actorId: actor.id,
+        role: input.role,
+        respondBy: input.respondBy ?? null,
+      }),
+    );
+    ctx.loaders.clear();
+    return assignment;
+  },
+
+  /**
+   * The handshake. The change is a compare-and-set on the status the answer was judged against (and
+   * on the version when one is sent): of many concurrent answers exactly one applies, the others
+   * get CONFLICT.
+   */
+  async respond(ctx: Context, input: RespondToAssignmentInput): Promise<TaskAssignment> {
+    const { response } = input;
+    const reason = input.reason?.trim() ? input.reason : null;
+    if (response !== 'ACCEPT' && !reason)
+      throw badInput('reason', 'is required to decline or counter-propose');
+    if (response === 'COUNTER_PROPOSE' && !input.proposedDueOn) {
+      throw badInput('proposedDueOn', 'is required for a counter-proposal');
+    }
+    if (response !== 'COUNTER_PROPOSE' && input.proposedDueOn) {
+      throw badInput('proposedDueOn', 'only a counter-proposal offers a due date');
+    }
+    const current = await requireAssignment(ctx, input.assignmentId);
+    if (!allowedResponses[current.status].includes(response)) throw refused(current);
+    const expected = input.expectedVersion ?? null;
+    if (expected !== null && expected !== current.version) throw conflict('assignment', current);
+
+    const cols = ctx.db.columns(TaskAssignment);
+    const assignment = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx.query<TaskAssignment>(
+        `UPDATE task_assignment AS t
+         SET status = $3, reason = COALESCE($4, t.reason), proposed_due_on = COALESCE($5::date, t.proposed_due_on),
+             responded_at = now(), version = t.version + 1, updated_at = now()
+         WHERE t.id = $1 AND t.status = $2 AND ($6::int IS NULL OR t.version = $6)
+         RETURNING ${cols.select('t')}`,
+        [current.id, current.status, outcome[response], reason, input.proposedDueOn ?? null, expected],
+      );
+      if (!row) {
+        const now = await reload(ctx, tx, current.id);
+        throw now.status !== current.status ? refused(now) : conflict('assignment', now);
+      }
+      if (row.status === 'ACCEPTED' && row.role === 'LEAD') {
+        await tx.query(
+          `UPDATE task SET status = 'ACCEPTED', version = version + 1, updated_at = now()
+           WHERE id = $1 AND status = ANY($2::task_status[])`,
+          [row.taskId, agreeableTaskStatuses],
+        );
+      }
+      return row;
+    });
+    ctx.loaders.clear();
+    return assignment;
+  },
+
+  async withdraw(ctx: Context, input: WithdrawAssignmentInput): Promise<TaskAssignment> {
+    const id = fromGlobalId('TaskAssignment', input.assignmentId, 'assignmentId');
+    const cols = ctx.db.columns(TaskAssignment);
+    const assignment = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx.query<TaskAssignment>(
+        `UPDATE task_assignment AS t SET status = 'WITHDRAWN', version = t.version + 1, updated_at = now()
+         WHERE t.id = $1 AND t.version = $2 AND t.status <> ALL($3::assignment_status[])
+         RETURNING ${cols.select('t')}`,
+        [id, input.expectedVersion, closedAssignmentStatuses],
+      );
+      if (row) return row;
+      const now = await reload(ctx, tx, id);
+      if (closedAssignmentStatuses.includes(now.status)) {
+        throw new AppError('CONFLICT', `assignment is already ${now.status}`, {
+          currentStatus: now.status,
+          currentVersion: now.version,
+        });
+      }
+      throw conflict('assignment', now);
+    });
+    ctx.loaders.clear();
+    return assignment;
+  },
+};

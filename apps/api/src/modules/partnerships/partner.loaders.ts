@@ -1,0 +1,155 @@
+import DataLoader from 'dataloader';
+import { type Page, type PageInfo, toConnection } from '../../common/connection';
+import type { PartnershipKind, PartnershipStatus } from '../../common/enums';
+import { Sql } from '../../common/sql';
+import type { Database, EntityColumns } from '../../db/database';
+import { Actor } from '../actors/actor.entity';
+import type { PartnerDirection } from './partner.types';
+import { Partnership } from './partnership.entity';
+import { validOn } from './partnership.loaders';
+
+/** Which partnerships count, the same for every parent actor in a batch. */
+export type PartnerCriteria = {
+  kinds: PartnershipKind[] | null;
+  status: PartnershipStatus | null;
+  asOf: string | null;
+};
+
+export type PartnerEdgeRow = {
+  cursor: string;
+  node: Actor & { id: string };
+  partnership: Partnership & { id: string };
+  direction: PartnerDirection;
+};
+
+export type PartnerPage = {
+  edges: PartnerEdgeRow[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number> | number;
+};
+
+const A = 'a:';
+const P = 'p:';
+
+function prefixedSelect(cols: EntityColumns, alias: string, prefix: string): string {
+  return Object.entries(cols.column)
+    .map(([prop, col]) => `${alias}.${col} AS "${prefix}${prop}"`)
+    .join(', ');
+}
+
+function pick<T>(row: Record<string, unknown>, prefix: string): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row))
+    if (key.startsWith(prefix)) out[key.slice(prefix.length)] = value;
+  return out as T;
+}
+
+/** The partnership conditions (alias `p`), written once and placed in both directions' branches. */
+function criteriaSql(q: Sql, criteria: PartnerCriteria): string {
+  const conditions = ['TRUE'];
+  if (criteria.kinds?.length) conditions.push(`p.kind = ANY(${q.p(criteria.kinds)}::partnership_kind[])`);
+  if (criteria.status) conditions.push(`p.status = ${q.p(criteria.status)}::partnership_status`);
+  if (criteria.asOf) conditions.push(validOn(q, 'p', criteria.asOf));
+  return conditions.join(' AND ');
+}
+
+/**
+ * An actor's partners, both directions of every edge, for a whole batch of actors in one statement:
+ * per actor, a LATERAL subquery unions its outgoing edges (through the source index) and incoming
+ * edges (through the target index), joins the actor at the other end, and keeps the first rows in
+ * (partner name, partnership id) order. The partnership id makes the order total, since one actor
+ * can be a partner through several partnerships.
+ */
+export function partnerPageLoader(
+  db: Database,
+  criteria: PartnerCriteria,
+  page: Page,
+): DataLoader<string, PartnerPage> {
+  const actorCols = db.columns(Actor);
+  const partnershipCols = db.columns(Partnership);
+  let countLoader: DataLoader<string, number> | undefined;
+  const counts = () => {
+    countLoader ??= partnerCountLoader(db, criteria);
+    return countLoader;
+  };
+
+  return new DataLoader<string, PartnerPage>(async (keys) => {
+    const q = new Sql();
+    const keysParam = q.p(keys);
+    const where = criteriaSql(q, criteria);
+    const ascending = !page.backward;
+    const dir = ascending ? 'ASC' : 'DESC';
+    let keyset = '';
+    if (page.cursor) {
+      const [name, id] = page.cursor;
+      keyset = `WHERE (a.name, e.id) ${ascending ? '>' : '<'} (${q.p(name)}::text, ${q.p(id)}::uuid)`;
+    }
+    const rows = await db.query<
+      Record<string, unknown> & { __parent: string; __sort: string; __direction: string }
+    >(
+      `SELECT x.* FROM unnest(${keysParam}::uuid[]) AS k(id) CROSS JOIN LATERAL (
+         SELECT ${prefixedSelect(actorCols, 'a', A)}, ${prefixedSelect(partnershipCols, 'e', P)},
+                e.direction AS "__direction", a.name AS "__sort", k.id AS "__parent"
+         FROM (
+           SELECT p.*, p.target_id AS partner_id, 'OUTGOING' AS direction
+             FROM ${partnershipCols.table} p WHERE p.source_id = k.id AND ${where}
+           UNION ALL
+           SELECT p.*, p.source_id AS partner_id, 'INCOMING' AS direction
+             FROM ${partnershipCols.table} p WHERE p.target_id = k.id AND ${where}
+         ) e
+         JOIN ${actorCols.table} a ON a.id = e.partner_id
+         ${keyset}
+         ORDER BY a.name ${dir}, e.id ${dir}
+         LIMIT ${page.limit + 1}
+       ) x`,
+      q.params,
+    );
+    const byParent = new Map<
+      string,
+      { id: string; __sort: string; edge: Omit<PartnerEdgeRow, 'cursor'> }[]
+    >();
+    for (const row of rows) {
+      const partnership = pick<PartnerEdgeRow['partnership']>(row, P);
+      const item = {
+        id: partnership.id,
+        __sort: row.__sort,
+        edge: {
+          node: pick<PartnerEdgeRow['node']>(row, A),
+          partnership,
+          direction: row.__direction as PartnerDirection,
+        },
+      };
+      const list = byParent.get(row.__parent);
+      if (list) list.push(item);
+      else byParent.set(row.__parent, [item]);
+    }
+    return keys.map((key) => {
+      const connection = toConnection(byParent.get(key) ?? [], page, () => counts().load(key));
+      return {
+        edges: connection.edges.map(({ cursor, node }) => ({ cursor, ...node.edge })),
+        pageInfo: connection.pageInfo,
+        totalCount: connection.totalCount,
+      };
+    });
+  });
+}
+
+/** Partnership counts per actor (either end), one grouped statement per batch, only when asked. */
+function partnerCountLoader(db: Database, criteria: PartnerCriteria): DataLoader<string, number> {
+  const table = db.columns(Partnership).table;
+  return new DataLoader<string, number>(async (keys) => {
+    const q = new Sql();
+    const keysParam = q.p(keys);
+    const where = criteriaSql(q, criteria);
+    const rows = await db.query<{ parent: string; n: number }>(
+      `SELECT parent, count(*)::int AS n FROM (
+         SELECT p.source_id AS parent FROM ${table} p WHERE p.source_id = ANY(${keysParam}::uuid[]) AND ${where}
+         UNION ALL
+         SELECT p.target_id AS parent FROM ${table} p WHERE p.target_id = ANY(${keysParam}::uuid[]) AND ${where}
+       ) e GROUP BY parent`,
+      q.params,
+    );
+    const byParent = new Map(rows.map((r) => [r.parent, r.n]));
+    return keys.map((k) => byParent.get(k) ?? 0);
+  });
+}

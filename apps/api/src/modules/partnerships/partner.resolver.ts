@@ -1,0 +1,36 @@
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../common/connection';
+import { PartnershipKind, PartnershipStatus } from '../../common/enums';
+import { LocalDateScalar } from '../../common/scalars';
+import type { Context } from '../../context';
+import { Actor } from '../actors/actor.entity';
+import { partnerService } from './partner.service';
+import { PartnerConnection } from './partner.types';
+
+/** The integrator question "who is this actor bound to", added to Actor from this module. */
+@Resolver(() => Actor)
+export class ActorPartnersResolver {
+  @FieldResolver(() => PartnerConnection, {
+    description:
+      "Actors bound to this one by a partnership in either direction (a mission's partners include the state that HOSTS it), ordered by partner name.",
+  })
+  partners(
+    @Root() actor: Actor,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('kind', () => PartnershipKind, { nullable: true }) kind: PartnershipKind | null,
+    @Arg('kinds', () => [PartnershipKind], {
+      nullable: true,
+      description: 'Any of these kinds (together with kind).',
+    })
+    kinds: PartnershipKind[] | null,
+    @Arg('asOf', () => LocalDateScalar, {
+      nullable: true,
+      description: 'Only partnerships valid on this date; without it, any date.',
+    })
+    asOf: string | null,
+    @Arg('status', () => PartnershipStatus, { nullable: true }) status: PartnershipStatus | null,
+    @Ctx() ctx: Context,
+  ) {
+    return partnerService.partners(ctx, actor, page, { kind, kinds, asOf, status });
+  }
+}

@@ -1,0 +1,58 @@
+import { defineList, rowsById, rowsByParent } from '../../common/listing';
+import { registerNodeType } from '../../common/node-registry';
+import type { Context } from '../../context';
+import type { RiskFactor } from '../risk/risk-factor.entity';
+import { Objective } from './objective.entity';
+import { Phase } from './phase.entity';
+import { PlanParticipant } from './plan-participant.entity';
+import { objectiveRiskFactorList } from './reference.loaders';
+import { ResponsePlan } from './response-plan.entity';
+
+export const responsePlanList = defineList('responsePlans', ResponsePlan, 'p', {
+  CREATED_AT: { expr: 'p.created_at', cast: 'timestamptz' },
+  TITLE: { expr: 'p.title', cast: 'text' },
+});
+
+export const participantList = defineList('planParticipants', PlanParticipant, 'pp', {});
+export const phaseList = defineList('phases', Phase, 'ph', {});
+export const objectiveList = defineList('objectives', Objective, 'o', {
+  CREATED_AT: { expr: 'o.created_at', cast: 'timestamptz' },
+});
+
+export const responsePlanById = (ctx: Context) =>
+  ctx.loaders.get('responsePlanById', () => rowsById<ResponsePlan>(ctx.db, responsePlanList(ctx.db)));
+
+export const planParticipantById = (ctx: Context) =>
+  ctx.loaders.get('planParticipantById', () => rowsById<PlanParticipant>(ctx.db, participantList(ctx.db)));
+
+export const phaseById = (ctx: Context) =>
+  ctx.loaders.get('phaseById', () => rowsById<Phase>(ctx.db, phaseList(ctx.db)));
+
+export const objectiveById = (ctx: Context) =>
+  ctx.loaders.get('objectiveById', () => rowsById<Objective>(ctx.db, objectiveList(ctx.db)));
+
+/** The lead first, then contributors and observers (enum order), each in joining order. */
+export const participantsByPlanId = (ctx: Context) =>
+  ctx.loaders.get('participantsByPlanId', () =>
+    rowsByParent<PlanParticipant>(
+      ctx.db,
+      participantList(ctx.db),
+      'pp.plan_id',
+      'pp.role, pp.created_at, pp.id',
+    ),
+  );
+
+export const phasesByPlanId = (ctx: Context) =>
+  ctx.loaders.get('phasesByPlanId', () =>
+    rowsByParent<Phase>(ctx.db, phaseList(ctx.db), 'ph.plan_id', 'ph.position, ph.id'),
+  );
+
+export const riskFactorsByObjectiveId = (ctx: Context) =>
+  ctx.loaders.get('riskFactorsByObjectiveId', () =>
+    rowsByParent<RiskFactor>(ctx.db, objectiveRiskFactorList(ctx.db), 'orf.objective_id', 'rf.number'),
+  );
+
+registerNodeType('ResponsePlan', responsePlanById);
+registerNodeType('PlanParticipant', planParticipantById);
+registerNodeType('Phase', phaseById);
+registerNodeType('Objective', objectiveById);

@@ -1,0 +1,202 @@
+import { type Connection, type PageArgs, toPage } from '../../common/connection';
+import { AppError, badInput, explainConstraint } from '../../common/errors';
+import { fromGlobalId, toGlobalId } from '../../common/ids';
+import { type Filter, listPage, type Order } from '../../common/listing';
+import { likePattern } from '../../common/sql';
+import { insertRow, updateRow } from '../../common/writes';
+import type { Context } from '../../context';
+import type { Actor } from '../actors/actor.entity';
+import { actorById } from '../actors/actor.loaders';
+import type {
+  AddPlanParticipantInput,
+  CreateResponsePlanInput,
+  RemovePlanParticipantInput,
+  ResponsePlanFilter,
+  ResponsePlanOrder,
+  UpdateResponsePlanInput,
+} from './plan.inputs';
+import { participantsByPlanId, responsePlanById, responsePlanList } from './plan.loaders';
+import { PlanParticipant } from './plan-participant.entity';
+import { requireRecord, situationById } from './reference.loaders';
+import { ResponsePlan } from './response-plan.entity';
+
+explainConstraint('response_plan_dates', 'endsOn', 'must not be before startsOn');
+explainConstraint('plan_participant_plan_actor_key', 'actorId', 'this actor already takes part in the plan');
+explainConstraint('plan_participant_one_lead', 'role', 'a plan has exactly one LEAD');
+
+const defaultOrder: Order = { field: 'CREATED_AT', direction: 'DESC' };
+
+function planFilter(filter: ResponsePlanFilter | null | undefined): Filter {
+  const situationId = filter?.situationId
+    ? fromGlobalId('Situation', filter.situationId, 'filter.situationId')
+    : null;
+  const leadActorId = filter?.leadActorId
+    ? fromGlobalId('Actor', filter.leadActorId, 'filter.leadActorId')
+    : null;
+  const participantActorId = filter?.participantActorId
+    ? fromGlobalId('Actor', filter.participantActorId, 'filter.participantActorId')
+    : null;
+  return (q) => {
+    if (!filter) return;
+    if (filter.statuses?.length) q.and(`p.status = ANY(${q.p(filter.statuses)}::plan_status[])`);
+    if (situationId) q.and(`p.situation_id = ${q.p(situationId)}::uuid`);
+    if (leadActorId) q.and(`p.lead_actor_id = ${q.p(leadActorId)}::uuid`);
+    if (participantActorId) {
+      q.and(
+        `EXISTS (SELECT 1 FROM plan_participant pp WHERE pp.plan_id = p.id AND pp.actor_id = ${q.p(participantActorId)}::uuid)`,
+      );
+    }
+    if (filter.search) {
+      const pattern = q.p(likePattern(filter.search));
+      q.and(`(p.title ILIKE ${pattern} OR p.summary ILIKE ${pattern})`);
+    }
+  };
+}
+
+function assertDateOrder(startsOn: string | null | undefined, endsOn: string | null | undefined): void {
+  if (startsOn && endsOn && startsOn > endsOn) throw badInput('endsOn', 'must not be before startsOn');
+}
+
+/** Loads the plan a write refers to, or names the field that points nowhere. */
+function requirePlan(ctx: Context, globalId: string, field: string): Promise<ResponsePlan> {
+  return requireRecord(responsePlanById(ctx), 'ResponsePlan', globalId, field, 'response plan');
+}
+
+function requireActor(ctx: Context, globalId: string, field: string): Promise<Actor> {
+  return requireRecord(actorById(ctx), 'Actor', globalId, field, 'actor');
+}
+
+export const planService = {
+  requirePlan,
+
+  list(
+    ctx: Context,
+    args: PageArgs,
+    filter?: ResponsePlanFilter | null,
+    orderBy?: ResponsePlanOrder | null,
+  ): Promise<Connection<ResponsePlan>> {
+    return listPage(
+      ctx.db,
+      responsePlanList(ctx.db),
+      planFilter(filter),
+      orderBy ?? defaultOrder,
+      toPage(args),
+    );
+  },
+
+  async get(ctx: Context, globalId: string): Promise<ResponsePlan> {
+    const plan = await responsePlanById(ctx).load(fromGlobalId('ResponsePlan', globalId));
+    if (!plan) throw new AppError('NOT_FOUND', 'response plan was not found');
+    return plan;
+  },
+
+  participants(ctx: Context, plan: ResponsePlan): Promise<PlanParticipant[]> {
+    return participantsByPlanId(ctx).load(plan.id);
+  },
+
+  async create(ctx: Context, input: CreateResponsePlanInput): Promise<ResponsePlan> {
+    const situation = await requireRecord(
+      situationById(ctx),
+      'Situation',
+      input.situationId,
+      'situationId',
+      'situation',
+    );
+    const lead = await requireActor(ctx, input.leadActorId, 'leadActorId');
+    // Loaded together: one statement for the whole list.
+    const invited = await Promise.all(
+      (input.participants ?? []).map(async (participant, i) => {
+        const field = `participants.${i}.actorId`;
+        return { field, actor: await requireActor(ctx, participant.actorId, field), role: participant.role };
+      }),
+    );
+    const seen = new Set([lead.id]);
+    for (const { field, actor } of invited) {
+      if (seen.has(actor.id)) throw badInput(field, 'this actor is listed twice, or is the lead');
+      seen.add(actor.id);
+    }
+    const others = invited.map(({ actor, role }) => ({ actorId: actor.id, role }));
+    assertDateOrder(input.startsOn, input.endsOn);
+
+    const plan = await ctx.db.transaction(async (tx) => {
+      const created = await insertRow<ResponsePlan>(tx, ctx.db.columns(ResponsePlan), {
+        title: input.title,
+        summary: input.summary ?? null,
+        situationId: situation.id,
+        leadActorId: lead.id,
+        status: input.status ?? undefined,
+        startsOn: input.startsOn ?? null,
+        endsOn: input.endsOn ?? null,
+      });
+      await tx.query(
+        `INSERT INTO plan_participant (plan_id, actor_id, role)
+         SELECT $1::uuid, x.actor_id, x.role::participant_role
+         FROM unnest($2::uuid[], $3::text[]) AS x(actor_id, role)`,
+        [created.id, [lead.id, ...others.map((o) => o.actorId)], ['LEAD', ...others.map((o) => o.role)]],
+      );
+      return created;
+    });
+    ctx.loaders.clear();
+    return plan;
+  },
+
+  async update(ctx: Context, input: UpdateResponsePlanInput): Promise<ResponsePlan> {
+    const id = fromGlobalId('ResponsePlan', input.id);
+    const { id: _id, expectedVersion, ...patch } = input;
+    if (patch.title === null) throw badInput('title', 'cannot be empty');
+    if (patch.status === null) throw badInput('status', 'cannot be empty');
+    assertDateOrder(patch.startsOn, patch.endsOn);
+    const plan = await ctx.db.transaction((tx) =>
+      updateRow<ResponsePlan>(tx, ctx.db.columns(ResponsePlan), 'response plan', id, expectedVersion, patch),
+    );
+    ctx.loaders.clear();
+    return plan;
+  },
+
+  async addParticipant(
+    ctx: Context,
+    input: AddPlanParticipantInput,
+  ): Promise<{ participant: PlanParticipant; responsePlan: ResponsePlan }> {
+    const plan = await requirePlan(ctx, input.planId, 'planId');
+    const actor = await requireActor(ctx, input.actorId, 'actorId');
+    const current = await participantsByPlanId(ctx).load(plan.id);
+    if (current.some((p) => p.actorId === actor.id)) {
+      throw badInput('actorId', 'this actor already takes part in the plan');
+    }
+    const participant = await ctx.db.transaction((tx) =>
+      insertRow<PlanParticipant>(tx, ctx.db.columns(PlanParticipant), {
+        planId: plan.id,
+        actorId: actor.id,
+        role: input.role,
+      }),
+    );
+    ctx.loaders.clear();
+    return { participant, responsePlan: plan };
+  },
+
+  async removeParticipant(
+    ctx: Context,
+    input: RemovePlanParticipantInput,
+  ): Promise<{ removedParticipantId: string; responsePlan: ResponsePlan }> {
+    const plan = await requirePlan(ctx, input.planId, 'planId');
+    const actorId = fromGlobalId('Actor', input.actorId, 'actorId');
+    // The role condition makes the refusal of removing the lead hold even against a concurrent change.
+    const removed = await ctx.db.transaction((tx) =>
+      tx.query<{ id: string; role: string }>(
+        `DELETE FROM plan_participant WHERE plan_id = $1 AND actor_id = $2 AND role <> 'LEAD' RETURNING id, role`,
+        [plan.id, actorId],
+      ),
+    );
+    if (!removed.length) {
+      const current = await participantsByPlanId(ctx).load(plan.id);
+      if (current.some((p) => p.actorId === actorId)) {
+        throw badInput('actorId', 'the LEAD cannot be removed from its plan');
+      }
+      throw new AppError('NOT_FOUND', 'actorId: this actor does not take part in the plan', {
+        field: 'actorId',
+      });
+    }
+    ctx.loaders.clear();
+    return { removedParticipantId: toGlobalId('PlanParticipant', removed[0].id), responsePlan: plan };
+  },
+};

@@ -1,0 +1,80 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { toGlobalId } from '../../common/ids';
+import type { Context } from '../../context';
+import { Actor } from '../actors/actor.entity';
+import { actorById } from '../actors/actor.loaders';
+import { Situation } from '../situations/situation.entity';
+import { situationById } from '../situations/situation.loaders';
+import { RiskAssessment } from './risk-assessment.entity';
+import {
+  CreateRiskAssessmentInput,
+  CreateRiskAssessmentPayload,
+  ScoreRiskFactorInput,
+  ScoreRiskFactorPayload,
+  UpdateRiskAssessmentInput,
+  UpdateRiskAssessmentPayload,
+} from './risk-assessment.inputs';
+import { riskAssessmentService } from './risk-assessment.service';
+import { RiskFactor } from './risk-factor.entity';
+import { riskFactorById } from './risk-factor.loaders';
+import { RiskFactorScore } from './risk-factor-score.entity';
+
+@Resolver(() => RiskAssessment)
+export class RiskAssessmentResolver {
+  @FieldResolver(() => ID)
+  id(@Root() assessment: RiskAssessment): string {
+    return toGlobalId('RiskAssessment', assessment.id);
+  }
+
+  @FieldResolver(() => Situation)
+  situation(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
+    return situationById(ctx).load(assessment.situationId);
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: 'The actor that authored the assessment.' })
+  authorActor(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
+    return assessment.authorActorId ? actorById(ctx).load(assessment.authorActorId) : null;
+  }
+
+  @FieldResolver(() => [RiskFactorScore], { description: 'One score per assessed factor, by factor number.' })
+  scores(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
+    return riskAssessmentService.scores(ctx, assessment.id);
+  }
+
+  @Mutation(() => CreateRiskAssessmentPayload)
+  async createRiskAssessment(
+    @Arg('input', () => CreateRiskAssessmentInput) input: CreateRiskAssessmentInput,
+    @Ctx() ctx: Context,
+  ) {
+    return { riskAssessment: await riskAssessmentService.create(ctx, input) };
+  }
+
+  @Mutation(() => UpdateRiskAssessmentPayload)
+  async updateRiskAssessment(
+    @Arg('input', () => UpdateRiskAssessmentInput) input: UpdateRiskAssessmentInput,
+    @Ctx() ctx: Context,
+  ) {
+    return { riskAssessment: await riskAssessmentService.update(ctx, input) };
+  }
+
+  @Mutation(() => ScoreRiskFactorPayload)
+  scoreRiskFactor(
+    @Arg('input', () => ScoreRiskFactorInput) input: ScoreRiskFactorInput,
+    @Ctx() ctx: Context,
+  ) {
+    return riskAssessmentService.score(ctx, input);
+  }
+}
+
+@Resolver(() => RiskFactorScore)
+export class RiskFactorScoreResolver {
+  @FieldResolver(() => ID)
+  id(@Root() score: RiskFactorScore): string {
+    return toGlobalId('RiskFactorScore', score.id);
+  }
+
+  @FieldResolver(() => RiskFactor)
+  riskFactor(@Root() score: RiskFactorScore, @Ctx() ctx: Context) {
+    return riskFactorById(ctx).load(score.riskFactorId);
+  }
+}

@@ -1,0 +1,209 @@
+import type { Connection, PageArgs } from '../../common/connection';
+import { AppError, badInput } from '../../common/errors';
+import { fromGlobalId } from '../../common/ids';
+import { childPage, type Order } from '../../common/listing';
+import { insertRow, updateRow } from '../../common/writes';
+import type { Context } from '../../context';
+import type { Database, Queryable } from '../../db/database';
+import { actorService } from '../actors/actor.service';
+import { assertNotFuture } from '../situations/calendar';
+import { situationService } from '../situations/situation.service';
+import { RiskAssessment } from './risk-assessment.entity';
+import type {
+  CreateRiskAssessmentInput,
+  RiskAssessmentOrder,
+  ScoreRiskFactorInput,
+  UpdateRiskAssessmentInput,
+} from './risk-assessment.inputs';
+import {
+  latestAssessmentBySituationId,
+  riskAssessmentById,
+  riskAssessmentList,
+  riskFactorScoresByAssessmentId,
+} from './risk-assessment.loaders';
+import { riskFactorService } from './risk-factor.service';
+import { RiskFactorScore } from './risk-factor-score.entity';
+
+const newestFirst: Order = { field: 'ASSESSED_ON', direction: 'DESC' };
+
+/**
+ * The one place the overall level is derived: the highest level among the assessment's scores,
+ * NONE while nothing is scored. The risk_level enum is declared from NONE to VERY_HIGH, so max() reads it.
+ */
+async function recomputeOverallLevel(db: Database, tx: Queryable, id: string): Promise<RiskAssessment> {
+  const cols = db.columns(RiskAssessment);
+  const [row] = await tx.query<RiskAssessment>(
+    `UPDATE ${cols.table} AS t
+     SET overall_level = COALESCE((SELECT max(sc.level) FROM risk_factor_score sc WHERE sc.assessment_id = t.id), 'NONE')
+     WHERE t.id = $1 RETURNING ${cols.select('t')}`,
+    [id],
+  );
+  return row;
+}
+
+/** Inserts a factor's score or changes it; fields left undefined keep their value (or default). */
+async function upsertScore(
+  db: Database,
+  tx: Queryable,
+  values: Record<string, unknown>,
+): Promise<RiskFactorScore> {
+  const cols = db.columns(RiskFactorScore);
+  const given = Object.entries(values).filter(([, value]) => value !== undefined);
+  const names = given.map(([prop]) => cols.column[prop]);
+  const changes = names
+    .filter((name) => name !== 'assessment_id' && name !== 'risk_factor_id')
+    .map((name) => `${name} = EXCLUDED.${name}`);
+  const [row] = await tx.query<RiskFactorScore>(
+    `INSERT INTO ${cols.table} AS t (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
+     ON CONFLICT (assessment_id, risk_factor_id) DO UPDATE
+     SET ${[...changes, 'version = t.version + 1', 'updated_at = now()'].join(', ')}
+     RETURNING ${cols.select('t')}`,
+    given.map(([, value]) => value),
+  );
+  return row;
+}
+
+function refuseNulls(input: Record<string, unknown>, fields: readonly string[]): void {
+  for (const field of fields) if (input[field] === null) throw badInput(field, 'cannot be empty');
+}
+
+/** Each score names its factor exactly one way; the field of the problem is the score's own. */
+function factorReferences(input: CreateRiskAssessmentInput) {
+  return input.scores.map((score, i) => {
+    const byNumber = score.riskFactorNumber != null;
+    const byId = score.riskFactorId != null;
+    if (byNumber === byId) {
+      throw badInput(`scores.${i}.riskFactorNumber`, 'give either riskFactorNumber or riskFactorId');
+    }
+    return {
+      riskFactorNumber: score.riskFactorNumber,
+      riskFactorId: score.riskFactorId,
+      field: byId ? `scores.${i}.riskFactorId` : `scores.${i}.riskFactorNumber`,
+    };
+  });
+}
+
+async function requireAssessment(ctx: Context, globalId: string, field: string): Promise<RiskAssessment> {
+  const assessment = await riskAssessmentById(ctx).load(fromGlobalId('RiskAssessment', globalId, field));
+  if (!assessment) throw new AppError('NOT_FOUND', `${field}: no risk assessment has this id`, { field });
+  return assessment;
+}
+
+export const riskAssessmentService = {
+  async get(ctx: Context, globalId: string): Promise<RiskAssessment> {
+    const assessment = await riskAssessmentById(ctx).load(fromGlobalId('RiskAssessment', globalId));
+    if (!assessment) throw new AppError('NOT_FOUND', 'risk assessment was not found');
+    return assessment;
+  },
+
+  forSituation(
+    ctx: Context,
+    situationId: string,
+    args: PageArgs,
+    orderBy?: RiskAssessmentOrder | null,
+  ): Promise<Connection<RiskAssessment>> {
+    return childPage(ctx, riskAssessmentList(ctx.db), 'ra.situation_id', situationId, {
+      order: orderBy ?? newestFirst,
+      args,
+    });
+  },
+
+  latestFor(ctx: Context, situationId: string): Promise<RiskAssessment | null> {
+    return latestAssessmentBySituationId(ctx).load(situationId);
+  },
+
+  scores(ctx: Context, assessmentId: string): Promise<RiskFactorScore[]> {
+    return riskFactorScoresByAssessmentId(ctx).load(assessmentId);
+  },
+
+  async create(ctx: Context, input: CreateRiskAssessmentInput): Promise<RiskAssessment> {
+    const situation = await situationService.requireSituation(ctx, input.situationId, 'situationId');
+    assertNotFuture(input.assessedOn, 'assessedOn');
+    const author = input.authorActorId
+      ? await actorService.requireActor(ctx, input.authorActorId, 'authorActorId')
+      : null;
+    const factors = await riskFactorService.resolve(ctx, factorReferences(input));
+    const seen = new Set<string>();
+    for (const factor of factors) {
+      if (seen.has(factor.id))
+        throw badInput('scores', `risk factor ${factor.number} is scored more than once`);
+      seen.add(factor.id);
+    }
+
+    const assessment = await ctx.db.transaction(async (tx) => {
+      const created = await insertRow<RiskAssessment>(tx, ctx.db.columns(RiskAssessment), {
+        situationId: situation.id,
+        assessedOn: input.assessedOn,
+        summary: input.summary ?? null,
+        authorActorId: author?.id ?? null,
+        overallLevel: 'NONE',
+      });
+      for (const [i, score] of input.scores.entries()) {
+        await insertRow(tx, ctx.db.columns(RiskFactorScore), {
+          assessmentId: created.id,
+          riskFactorId: factors[i].id,
+          level: score.level,
+          trend: score.trend ?? undefined,
+          confidence: score.confidence ?? undefined,
+          rationale: score.rationale ?? null,
+        });
+      }
+      return recomputeOverallLevel(ctx.db, tx, created.id);
+    });
+    ctx.loaders.clear();
+    return assessment;
+  },
+
+  async update(ctx: Context, input: UpdateRiskAssessmentInput): Promise<RiskAssessment> {
+    const id = fromGlobalId('RiskAssessment', input.id);
+    const { id: _id, expectedVersion, ...fields } = input;
+    refuseNulls(fields, ['status', 'assessedOn']);
+    assertNotFuture(fields.assessedOn, 'assessedOn');
+    const assessment = await ctx.db.transaction((tx) =>
+      updateRow<RiskAssessment>(
+        tx,
+        ctx.db.columns(RiskAssessment),
+        'risk assessment',
+        id,
+        expectedVersion,
+        fields,
+      ),
+    );
+    ctx.loaders.clear();
+    return assessment;
+  },
+
+  async score(
+    ctx: Context,
+    input: ScoreRiskFactorInput,
+  ): Promise<{ riskAssessment: RiskAssessment; score: RiskFactorScore }> {
+    const existing = await requireAssessment(ctx, input.assessmentId, 'assessmentId');
+    const factor = await riskFactorService.requireFactor(ctx, input.riskFactorId, 'riskFactorId');
+    refuseNulls(input as unknown as Record<string, unknown>, ['trend', 'confidence']);
+
+    const result = await ctx.db.transaction(async (tx) => {
+      // Compare-and-set on the assessment first: its row lock serialises concurrent scorings, and
+      // a stale version stops here with CONFLICT before any score changes.
+      await updateRow(
+        tx,
+        ctx.db.columns(RiskAssessment),
+        'risk assessment',
+        existing.id,
+        input.expectedVersion,
+        {},
+      );
+      const score = await upsertScore(ctx.db, tx, {
+        assessmentId: existing.id,
+        riskFactorId: factor.id,
+        level: input.level,
+        trend: input.trend,
+        confidence: input.confidence,
+        rationale: input.rationale,
+      });
+      const riskAssessment = await recomputeOverallLevel(ctx.db, tx, existing.id);
+      return { riskAssessment, score };
+    });
+    ctx.loaders.clear();
+    return result;
+  },
+};

@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { toGlobalId } from '../../common/ids';
+import type { Context } from '../../context';
+import { RiskFactor } from '../risk/risk-factor.entity';
+import { riskFactorById } from '../risk/risk-factor.loaders';
+import { Observation } from './observation.entity';
+import {
+  RecordObservationInput,
+  RecordObservationPayload,
+  UpdateObservationInput,
+  UpdateObservationPayload,
+} from './observation.inputs';
+import { observationService } from './observation.service';
+import { Situation } from './situation.entity';
+import { situationById } from './situation.loaders';
+
+@Resolver(() => Observation)
+export class ObservationResolver {
+  @FieldResolver(() => ID)
+  id(@Root() observation: Observation): string {
+    return toGlobalId('Observation', observation.id);
+  }
+
+  @FieldResolver(() => Situation)
+  situation(@Root() observation: Observation, @Ctx() ctx: Context) {
+    return situationById(ctx).load(observation.situationId);
+  }
+
+  @FieldResolver(() => RiskFactor, { nullable: true, description: 'The risk factor this is evidence for.' })
+  riskFactor(@Root() observation: Observation, @Ctx() ctx: Context) {
+    return observation.riskFactorId ? riskFactorById(ctx).load(observation.riskFactorId) : null;
+  }
+
+  @Mutation(() => RecordObservationPayload)
+  async recordObservation(
+    @Arg('input', () => RecordObservationInput) input: RecordObservationInput,
+    @Ctx() ctx: Context,
+  ) {
+    return { observation: await observationService.record(ctx, input) };
+  }
+
+  @Mutation(() => UpdateObservationPayload)
+  async updateObservation(
+    @Arg('input', () => UpdateObservationInput) input: UpdateObservationInput,
+    @Ctx() ctx: Context,
+  ) {
+    return { observation: await observationService.update(ctx, input) };
+  }
+}

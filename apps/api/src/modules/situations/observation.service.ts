@@ -1,0 +1,113 @@
+import type { Connection, PageArgs } from '../../common/connection';
+import { badInput, explainConstraint, notFound } from '../../common/errors';
+import { fromGlobalId } from '../../common/ids';
+import { childPage, type Filter, type Order } from '../../common/listing';
+import { conflict, insertRow, updateRow } from '../../common/writes';
+import type { Context } from '../../context';
+import { riskFactorService } from '../risk/risk-factor.service';
+import { assertNotFuture } from './calendar';
+import { Observation } from './observation.entity';
+import type {
+  ObservationFilter,
+  ObservationOrder,
+  RecordObservationInput,
+  UpdateObservationInput,
+} from './observation.inputs';
+import { observationById, observationList } from './observation.loaders';
+import { situationService } from './situation.service';
+
+explainConstraint('observation_latitude', 'latitude', 'must be between -90 and 90');
+explainConstraint('observation_longitude', 'longitude', 'must be between -180 and 180');
+explainConstraint('observation_fatalities', 'fatalities', 'must be 0 or more');
+
+const newestFirst: Order = { field: 'OCCURRED_ON', direction: 'DESC' };
+
+function observationFilter(filter: ObservationFilter | null | undefined): Filter {
+  if (filter?.from && filter.to && filter.from > filter.to)
+    throw badInput('filter.to', 'must not be before from');
+  return (q) => {
+    if (!filter) return;
+    if (filter.from) q.and(`ob.occurred_on >= ${q.p(filter.from)}::date`);
+    if (filter.to) q.and(`ob.occurred_on <= ${q.p(filter.to)}::date`);
+    if (filter.riskFactorNumber != null) {
+      q.and(
+        `ob.risk_factor_id = (SELECT id FROM risk_factor WHERE number = ${q.p(filter.riskFactorNumber)}::int)`,
+      );
+    }
+  };
+}
+
+/** A location is a point: half of one is a mistake, named by the half that is missing. */
+function assertPoint(latitude: number | null | undefined, longitude: number | null | undefined): void {
+  if (latitude != null && longitude == null) throw badInput('longitude', 'is required with latitude');
+  if (longitude != null && latitude == null) throw badInput('latitude', 'is required with longitude');
+}
+
+async function riskFactorIdOf(
+  ctx: Context,
+  globalId: string | null | undefined,
+): Promise<string | null | undefined> {
+  if (globalId === undefined || globalId === null) return globalId;
+  return (await riskFactorService.requireFactor(ctx, globalId, 'riskFactorId')).id;
+}
+
+export const observationService = {
+  forSituation(
+    ctx: Context,
+    situationId: string,
+    args: PageArgs,
+    filter?: ObservationFilter | null,
+    orderBy?: ObservationOrder | null,
+  ): Promise<Connection<Observation>> {
+    return childPage(ctx, observationList(ctx.db), 'ob.situation_id', situationId, {
+      filterKey: filter ?? null,
+      filter: observationFilter(filter),
+      order: orderBy ?? newestFirst,
+      args,
+    });
+  },
+
+  async record(ctx: Context, input: RecordObservationInput): Promise<Observation> {
+    const situation = await situationService.requireSituation(ctx, input.situationId, 'situationId');
+    assertNotFuture(input.occurredOn, 'occurredOn');
+    assertPoint(input.latitude, input.longitude);
+    const riskFactorId = await riskFactorIdOf(ctx, input.riskFactorId);
+    const { situationId: _s, riskFactorId: _r, ...fields } = input;
+    const observation = await ctx.db.transaction((tx) =>
+      insertRow<Observation>(tx, ctx.db.columns(Observation), {
+        ...fields,
+        sourceKind: fields.sourceKind ?? undefined,
+        situationId: situation.id,
+        riskFactorId: riskFactorId ?? null,
+      }),
+    );
+    ctx.loaders.clear();
+    return observation;
+  },
+
+  async update(ctx: Context, input: UpdateObservationInput): Promise<Observation> {
+    const id = fromGlobalId('Observation', input.id);
+    const { id: _id, expectedVersion, riskFactorId: factorGlobalId, ...fields } = input;
+    for (const field of ['occurredOn', 'title', 'sourceKind'] as const) {
+      if (fields[field] === null) throw badInput(field, 'cannot be empty');
+    }
+    assertNotFuture(fields.occurredOn, 'occurredOn');
+    const current = await observationById(ctx).load(id);
+    if (!current) throw notFound('observation');
+    // The point check needs the version the patch applies to; any other version is a conflict anyway.
+    if (current.version !== expectedVersion) throw conflict('observation', current);
+    assertPoint(
+      fields.latitude !== undefined ? fields.latitude : current.latitude,
+      fields.longitude !== undefined ? fields.longitude : current.longitude,
+    );
+    const riskFactorId = await riskFactorIdOf(ctx, factorGlobalId);
+    const observation = await ctx.db.transaction((tx) =>
+      updateRow<Observation>(tx, ctx.db.columns(Observation), 'observation', id, expectedVersion, {
+        ...fields,
+        riskFactorId,
+      }),
+    );
+    ctx.loaders.clear();
+    return observation;
+  },
+};

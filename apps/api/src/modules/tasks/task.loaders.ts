@@ -1,0 +1,52 @@
+import { defineList, type ListSpec, rowsById, rowsByParent } from '../../common/listing';
+import { registerNodeType } from '../../common/node-registry';
+import type { Context } from '../../context';
+import type { Database } from '../../db/database';
+import { CapabilityRequirement } from './capability-requirement.entity';
+import { Task } from './task.entity';
+
+/**
+ * Undated tasks sort after every dated one: the cursor never holds NULL, and the expression
+ * indexes task_plan_due_idx and task_due_idx serve exactly this expression.
+ */
+export const taskList = defineList('tasks', Task, 't', {
+  CREATED_AT: { expr: 't.created_at', cast: 'timestamptz' },
+  DUE_ON: { expr: "COALESCE(t.due_on, 'infinity'::date)", cast: 'date' },
+});
+
+const requirementList = defineList('tasks.capabilityRequirements', CapabilityRequirement, 'cr', {});
+
+/** Tasks through their dependency edges; `d.task_id` is the dependent, `t` the prerequisite. */
+function prerequisiteList(db: Database): ListSpec {
+  const base = taskList(db);
+  return { ...base, from: `${base.from} JOIN task_dependency d ON d.depends_on_task_id = t.id` };
+}
+
+/** Tasks through their dependency edges; `d.depends_on_task_id` is the prerequisite, `t` the dependent. */
+function dependentList(db: Database): ListSpec {
+  const base = taskList(db);
+  return { ...base, from: `${base.from} JOIN task_dependency d ON d.task_id = t.id` };
+}
+
+export const taskById = (ctx: Context) =>
+  ctx.loaders.get('taskById', () => rowsById<Task>(ctx.db, taskList(ctx.db)));
+
+export const dependsOnByTaskId = (ctx: Context) =>
+  ctx.loaders.get('dependsOnByTaskId', () =>
+    rowsByParent<Task>(ctx.db, prerequisiteList(ctx.db), 'd.task_id', 't.created_at, t.id'),
+  );
+
+export const dependentsByTaskId = (ctx: Context) =>
+  ctx.loaders.get('dependentsByTaskId', () =>
+    rowsByParent<Task>(ctx.db, dependentList(ctx.db), 'd.depends_on_task_id', 't.created_at, t.id'),
+  );
+
+// Requirement rows have a composite key and no id of their own; the loader only groups them by task.
+type RequirementRow = CapabilityRequirement & { id: string };
+
+export const requirementsByTaskId = (ctx: Context) =>
+  ctx.loaders.get('tasks.requirementsByTaskId', () =>
+    rowsByParent<RequirementRow>(ctx.db, requirementList(ctx.db), 'cr.task_id', 'cr.capability'),
+  );
+
+registerNodeType('Task', taskById);

@@ -1,0 +1,109 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../common/connection';
+import { toGlobalId } from '../../common/ids';
+import type { Context } from '../../context';
+import { Objective } from '../plans/objective.entity';
+import { objectiveById, responsePlanById } from '../plans/plan.loaders';
+import { ResponsePlan } from '../plans/response-plan.entity';
+import { CapabilityRequirement } from './capability-requirement.entity';
+import { Task } from './task.entity';
+import {
+  CreateTaskInput,
+  CreateTaskPayload,
+  TaskConnection,
+  TaskFilter,
+  TaskListFilter,
+  TaskOrder,
+  UpdateTaskInput,
+  UpdateTaskPayload,
+} from './task.inputs';
+import { taskService } from './task.service';
+
+@Resolver(() => Task)
+export class TaskResolver {
+  @FieldResolver(() => ID)
+  id(@Root() task: Task): string {
+    return toGlobalId('Task', task.id);
+  }
+
+  @Query(() => TaskConnection, {
+    description: 'Tasks across plans; soonest due first unless ordered otherwise.',
+  })
+  tasks(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => TaskListFilter, { nullable: true }) filter: TaskListFilter | null,
+    @Arg('orderBy', () => TaskOrder, { nullable: true }) orderBy: TaskOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return taskService.list(ctx, page, filter, orderBy);
+  }
+
+  @Query(() => Task)
+  task(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return taskService.get(ctx, id);
+  }
+
+  @FieldResolver(() => ResponsePlan)
+  plan(@Root() task: Task, @Ctx() ctx: Context) {
+    return responsePlanById(ctx).load(task.planId);
+  }
+
+  @FieldResolver(() => Objective, { nullable: true })
+  objective(@Root() task: Task, @Ctx() ctx: Context) {
+    return task.objectiveId ? objectiveById(ctx).load(task.objectiveId) : null;
+  }
+
+  @FieldResolver(() => [Task], { description: 'Tasks that must be done before this one.' })
+  dependsOn(@Root() task: Task, @Ctx() ctx: Context) {
+    return taskService.dependsOn(ctx, task);
+  }
+
+  @FieldResolver(() => [Task], { description: 'Tasks waiting for this one.' })
+  dependents(@Root() task: Task, @Ctx() ctx: Context) {
+    return taskService.dependents(ctx, task);
+  }
+
+  @FieldResolver(() => [CapabilityRequirement])
+  requiredCapabilities(@Root() task: Task, @Ctx() ctx: Context) {
+    return taskService.requiredCapabilities(ctx, task);
+  }
+
+  @Mutation(() => CreateTaskPayload)
+  async createTask(@Arg('input', () => CreateTaskInput) input: CreateTaskInput, @Ctx() ctx: Context) {
+    return { task: await taskService.create(ctx, input) };
+  }
+
+  @Mutation(() => UpdateTaskPayload)
+  async updateTask(@Arg('input', () => UpdateTaskInput) input: UpdateTaskInput, @Ctx() ctx: Context) {
+    return { task: await taskService.update(ctx, input) };
+  }
+}
+
+/** Task lists hang off plans and objectives here, so the plans module need not know about tasks. */
+@Resolver(() => ResponsePlan)
+export class PlanTasksResolver {
+  @FieldResolver(() => TaskConnection, { description: 'Soonest due first unless ordered otherwise.' })
+  tasks(
+    @Root() plan: ResponsePlan,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | null,
+    @Arg('orderBy', () => TaskOrder, { nullable: true }) orderBy: TaskOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return taskService.ofPlan(ctx, plan, page, filter, orderBy);
+  }
+}
+
+@Resolver(() => Objective)
+export class ObjectiveTasksResolver {
+  @FieldResolver(() => TaskConnection, { description: 'In order of creation unless ordered otherwise.' })
+  tasks(
+    @Root() objective: Objective,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | null,
+    @Arg('orderBy', () => TaskOrder, { nullable: true }) orderBy: TaskOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return taskService.ofObjective(ctx, objective, page, filter, orderBy);
+  }
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import type { Route } from 'next';
+import { usePathname, useRouter } from 'next/navigation';
+import { type ReactNode, useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import type { ActorKind } from '@/gql/graphql';
+import { ActorFilters } from '@/features/actors/actor-filters';
+import { type ActorSearch, actorSearchToQueryString } from '@/features/actors/actor-search';
+import styles from '@/features/actors/actors.module.css';
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+/**
+ * Keeps the search in the URL (`?q=&kind=`), so results can be shared and the server page renders
+ * them. `children` are the server-rendered results; while a new search loads they stay, marked busy.
+ */
+export function ActorsPageClient({ search, children }: { search: ActorSearch; children: ReactNode }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [isPending, startTransition] = useTransition();
+  const [text, setText] = useState(search.q);
+  // The last search this component put in the URL, to tell our own navigations from Back/Forward.
+  const pushed = useRef(search.q);
+
+  useEffect(() => {
+    if (search.q !== pushed.current) {
+      pushed.current = search.q;
+      setText(search.q);
+    }
+  }, [search.q]);
+
+  const navigate = useCallback(
+    (next: ActorSearch) => {
+      pushed.current = next.q;
+      startTransition(() => {
+        router.replace(`${pathname}${actorSearchToQueryString(next)}` as Route, { scroll: false });
+      });
+    },
+    [router, pathname],
+  );
+
+  useEffect(() => {
+    const q = text.trim();
+    if (q === pushed.current) return;
+    const timer = setTimeout(() => navigate({ q, kind: search.kind }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, search.kind, navigate]);
+
+  return (
+    <>
+      <ActorFilters
+        text={text}
+        kind={search.kind}
+        onTextChange={setText}
+        onKindChange={(kind: ActorKind | null) => navigate({ q: text.trim(), kind })}
+        onSubmit={() => navigate({ q: text.trim(), kind: search.kind })}
+      />
+      <p className={styles.pendingNote} role="status">
+        {isPending ? 'Searching…' : ''}
+      </p>
+      <div className={isPending ? styles.pending : undefined} aria-busy={isPending}>
+        {children}
+      </div>
+    </>
+  );
+}

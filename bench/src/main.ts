@@ -1,0 +1,155 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkQuery } from './check.ts';
+import { DATASETS, loadFixtures, prepareDataset, startDatabase } from './datasets.ts';
+import { CONCORD_LIMITS_ENV, ensureIntegratorToken } from './integrator.ts';
+import { closedLoop, openLoop, send } from './load.ts';
+import { cpuSnapshot, postgresPids, postmasterPid, rssMb, sqlPerRequest } from './measure.ts';
+import { QUERIES } from './queries.ts';
+import { type QueryResult, type RoundFigures, printTable, summarise, writeResults } from './report.ts';
+import {
+  BENCH_DIR,
+  LOAD_CPU,
+  pin,
+  type RunningServer,
+  SERVER_CPU,
+  SERVER_NAMES,
+  startServer,
+} from './servers/process.ts';
+
+const argv = process.argv.slice(2);
+const { values: args } = parseArgs({
+  // `pnpm bench -- --quick` passes the `--` along.
+  args: argv[0] === '--' ? argv.slice(1) : argv,
+  options: {
+    quick: { type: 'boolean', default: false },
+    dataset: { type: 'string' },
+    rounds: { type: 'string' },
+    warmup: { type: 'string' },
+    duration: { type: 'string' },
+    fixed: { type: 'string' },
+    unloaded: { type: 'string' },
+    connections: { type: 'string', default: '20' },
+    pool: { type: 'string', default: '20' },
+    queries: { type: 'string' },
+    servers: { type: 'string' },
+    out: { type: 'string', default: join(BENCH_DIR, 'results', 'latest.json') },
+  },
+});
+
+const num = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
+/** Seconds per phase. --quick: dataset S, short rounds, a few minutes in all. */
+const settings = {
+  dataset: args.dataset ?? (args.quick ? 'S' : 'M'),
+  rounds: num(args.rounds, args.quick ? 3 : 5),
+  warmup: num(args.warmup, args.quick ? 1 : 3),
+  duration: num(args.duration, args.quick ? 2 : 10),
+  fixed: num(args.fixed, args.quick ? 2 : 10),
+  unloaded: num(args.unloaded, args.quick ? 1 : 3),
+  connections: Number(args.connections),
+  pool: Number(args.pool),
+};
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+async function main() {
+  const spec = DATASETS[settings.dataset];
+  if (!spec) throw new Error(`unknown dataset ${settings.dataset}; one of ${Object.keys(DATASETS).join(', ')}`);
+  const queries = args.queries ? QUERIES.filter((q) => args.queries!.split(',').includes(q.name)) : QUERIES;
+  const serverNames = args.servers ? SERVER_NAMES.filter((s) => args.servers!.split(',').includes(s)) : SERVER_NAMES;
+  pin(process.pid, LOAD_CPU);
+
+  const dataDir = join(BENCH_DIR, '.data', spec.name, 'pg');
+  log(`PostgreSQL in ${dataDir}`);
+  const db = await startDatabase(dataDir);
+  const servers: RunningServer[] = [];
+  try {
+    const postmaster = postmasterPid(dataDir);
+    for (const pid of postgresPids(postmaster)) pin(pid, SERVER_CPU);
+    const dataset = await prepareDataset(db.adminUrl, 'concord_bench', spec, log);
+    log(`dataset ${spec.name} ${dataset.generated ? 'generated' : 'reused'} in ${dataset.seconds.toFixed(1)} s`);
+    await ensureIntegratorToken(dataset.url);
+    const fixtures = await loadFixtures(dataset.url);
+
+    const env = { DATABASE_URL: dataset.url, DB_POOL_MAX: String(settings.pool) };
+    for (const name of serverNames) {
+      servers.push(await startServer(name, name === 'concord' ? { ...env, ...CONCORD_LIMITS_ENV } : env));
+    }
+    log(`servers: ${servers.map((s) => `${s.name} ${s.url} (pid ${s.pid})`).join(', ')}`);
+
+    const results: QueryResult[] = [];
+    for (const query of queries) {
+      const checked = await checkQuery(query, servers, fixtures);
+      const result: QueryResult = { query, checked, sql: new Map(), rounds: [] };
+      for (const c of checked.values()) {
+        if (c.problem) log(`${query.name} / ${c.server}: not measured: ${c.problem}`);
+        else {
+          for (let i = 0; i < 5; i++) await send(c.request!);
+          result.sql.set(c.server, await sqlPerRequest(dataset.url, send, c.request!));
+        }
+      }
+      results.push(result);
+    }
+
+    for (let round = 0; round < settings.rounds; round++) {
+      for (const [index, result] of results.entries()) {
+        const ready = servers.filter((s) => result.checked.get(s.name)?.request);
+        const shift = (round + index) % Math.max(1, ready.length);
+        const order = [...ready.slice(shift), ...ready.slice(0, shift)];
+        const figures: RoundFigures = new Map();
+        for (const server of order) figures.set(server.name, await saturate(server, result, postmaster));
+        const pgRps = figures.get('postgraphile')?.rps;
+        if (pgRps) {
+          const rate = Math.max(1, Math.round(pgRps / 2));
+          for (const server of order) {
+            const fixed = await openLoop(result.checked.get(server.name)!.request!, rate, settings.fixed);
+            Object.assign(figures.get(server.name)!, { fixedRate: rate, fixedP99Ms: fixed.p99Ms, fixedFailures: fixed.failures });
+          }
+        }
+        result.rounds.push(figures);
+        log(
+          `round ${round + 1}/${settings.rounds} ${result.query.name}: ` +
+            order.map((s) => `${s.name} ${figures.get(s.name)!.rps.toFixed(0)} req/s`).join(', '),
+        );
+      }
+    }
+
+    const summary = summarise(results, settings);
+    printTable(summary);
+    await writeResults(args.out!, summary);
+    log(`results written to ${args.out}`);
+  } finally {
+    for (const server of servers) await server.stop();
+    await db.stop();
+  }
+}
+
+/** Warm-up, then the closed loop with CPU counted around it, then the unloaded latency. */
+async function saturate(server: RunningServer, result: QueryResult, postmaster: number) {
+  const request = result.checked.get(server.name)!.request!;
+  await closedLoop(request, settings.connections, settings.warmup);
+  const before = cpuSnapshot(server.pid, postmaster);
+  const run = await closedLoop(request, settings.connections, settings.duration);
+  const after = cpuSnapshot(server.pid, postmaster);
+  const rss = rssMb(server.pid);
+  const unloaded = settings.unloaded > 0 ? await closedLoop(request, 1, settings.unloaded) : null;
+  const perRequest = (ms: number) => (run.requests ? ms / run.requests : Number.NaN);
+  return {
+    rps: run.rps,
+    p50Ms: run.p50Ms,
+    p90Ms: run.p90Ms,
+    p99Ms: run.p99Ms,
+    failures: run.failures + (unloaded?.failures ?? 0),
+    unloadedP50Ms: unloaded?.p50Ms ?? Number.NaN,
+    serverCpuMsPerReq: perRequest(after.server - before.server),
+    pgCpuMsPerReq: perRequest(after.postgres - before.postgres),
+    rssMb: rss,
+    fixedRate: Number.NaN,
+    fixedP99Ms: Number.NaN,
+    fixedFailures: 0,
+  };
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
