@@ -37,7 +37,14 @@ export async function checkQuery(
 ): Promise<Map<ServerName, Checked>> {
   const results = new Map<ServerName, Checked>();
   for (const server of servers) {
-    let checked: Checked = { server: server.name, request: null, data: null, bytes: 0, cost: null, problem: null };
+    let checked: Checked = {
+      server: server.name,
+      request: null,
+      data: null,
+      bytes: 0,
+      cost: null,
+      problem: null,
+    };
     try {
       const request = await query.request(server.name, server.url, fixtures, send);
       const response = await send(request);

@@ -17,7 +17,14 @@ export const DATASETS: Record<string, DatasetSpec> = {
   // For the equivalence test: enough rows for every query to return something in every level.
   tiny: { name: 'tiny', actors: 120, partnerships: 600, situations: 6, plans: 24, tasksPerPlan: 30 },
   // Same shape, more rows per parent: SQL statements per request must not change between the two.
-  'tiny-wide': { name: 'tiny-wide', actors: 300, partnerships: 1500, situations: 10, plans: 40, tasksPerPlan: 100 },
+  'tiny-wide': {
+    name: 'tiny-wide',
+    actors: 300,
+    partnerships: 1500,
+    situations: 10,
+    plans: 40,
+    tasksPerPlan: 100,
+  },
   S: { name: 'S', actors: 2_000, partnerships: 10_000, situations: 50, plans: 200, tasksPerPlan: 100 },
   M: { name: 'M', actors: 20_000, partnerships: 100_000, situations: 500, plans: 2_000, tasksPerPlan: 100 },
 };
@@ -155,7 +162,9 @@ export async function prepareDataset(
   await client.connect();
   try {
     for (const statement of BENCH_OBJECTS) await client.query(statement);
-    const marker = await client.query('SELECT spec, generator FROM bench.dataset WHERE name = $1', [spec.name]);
+    const marker = await client.query('SELECT spec, generator FROM bench.dataset WHERE name = $1', [
+      spec.name,
+    ]);
     const current =
       applied.length === 0 &&
       marker.rowCount === 1 &&
@@ -163,7 +172,9 @@ export async function prepareDataset(
       JSON.stringify(marker.rows[0].spec) === JSON.stringify(spec);
     if (current) return { spec, url, generated: false, seconds: (performance.now() - started) / 1000 };
 
-    log(`generating dataset ${spec.name} in ${database}${applied.length ? ` (migrations applied: ${applied.join(', ')})` : ''}`);
+    log(
+      `generating dataset ${spec.name} in ${database}${applied.length ? ` (migrations applied: ${applied.join(', ')})` : ''}`,
+    );
     await client.query('BEGIN');
     await client.query(
       'TRUNCATE task_assignment, task, response_plan, situation, partnership, actor, bench.dataset CASCADE',
@@ -201,7 +212,9 @@ export async function loadFixtures(url: string): Promise<Fixtures> {
       `SELECT plan_id FROM task WHERE status = $1 GROUP BY plan_id ORDER BY count(*) DESC, plan_id LIMIT 1`,
       [FILTER_STATUS],
     );
-    const task = await client.query(`SELECT id FROM task ORDER BY created_at, id OFFSET (SELECT count(*) / 2 FROM task) LIMIT 1`);
+    const task = await client.query(
+      `SELECT id FROM task ORDER BY created_at, id OFFSET (SELECT count(*) / 2 FROM task) LIMIT 1`,
+    );
     return { filterPlanId: plan.rows[0].plan_id, taskId: task.rows[0].id };
   } finally {
     await client.end();
@@ -209,6 +222,9 @@ export async function loadFixtures(url: string): Promise<Fixtures> {
 }
 
 /** One PostgreSQL for the whole run, its data kept per dataset under bench/.data so a dataset is reused. */
-export async function startDatabase(dataDir: string, options: { ephemeral?: boolean } = {}): Promise<EmbeddedDatabase> {
+export async function startDatabase(
+  dataDir: string,
+  options: { ephemeral?: boolean } = {},
+): Promise<EmbeddedDatabase> {
   return startEmbeddedPostgres({ dataDir, ephemeral: options.ephemeral, fast: options.ephemeral });
 }

@@ -30,7 +30,11 @@ export type ClosedLoopResult = {
  * Maximum throughput: `connections` connections, each sending its next request as soon as the
  * previous answer arrives (autocannon). Latency here is service time under saturation.
  */
-export async function closedLoop(req: BenchRequest, connections: number, seconds: number): Promise<ClosedLoopResult> {
+export async function closedLoop(
+  req: BenchRequest,
+  connections: number,
+  seconds: number,
+): Promise<ClosedLoopResult> {
   const started = performance.now();
   const result = await autocannon({
     url: req.url,

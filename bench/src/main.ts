@@ -6,7 +6,7 @@ import { CONCORD_LIMITS_ENV, ensureIntegratorToken } from './integrator.ts';
 import { closedLoop, openLoop, send } from './load.ts';
 import { cpuSnapshot, postgresPids, postmasterPid, rssMb, sqlPerRequest } from './measure.ts';
 import { QUERIES } from './queries.ts';
-import { type QueryResult, type RoundFigures, printTable, summarise, writeResults } from './report.ts';
+import { printTable, type QueryResult, type RoundFigures, summarise, writeResults } from './report.ts';
 import {
   BENCH_DIR,
   LOAD_CPU,
@@ -53,9 +53,12 @@ const log = (line: string) => console.error(`[bench] ${line}`);
 
 async function main() {
   const spec = DATASETS[settings.dataset];
-  if (!spec) throw new Error(`unknown dataset ${settings.dataset}; one of ${Object.keys(DATASETS).join(', ')}`);
+  if (!spec)
+    throw new Error(`unknown dataset ${settings.dataset}; one of ${Object.keys(DATASETS).join(', ')}`);
   const queries = args.queries ? QUERIES.filter((q) => args.queries!.split(',').includes(q.name)) : QUERIES;
-  const serverNames = args.servers ? SERVER_NAMES.filter((s) => args.servers!.split(',').includes(s)) : SERVER_NAMES;
+  const serverNames = args.servers
+    ? SERVER_NAMES.filter((s) => args.servers!.split(',').includes(s))
+    : SERVER_NAMES;
   pin(process.pid, LOAD_CPU);
 
   const dataDir = join(BENCH_DIR, '.data', spec.name, 'pg');
@@ -66,7 +69,9 @@ async function main() {
     const postmaster = postmasterPid(dataDir);
     for (const pid of postgresPids(postmaster)) pin(pid, SERVER_CPU);
     const dataset = await prepareDataset(db.adminUrl, 'concord_bench', spec, log);
-    log(`dataset ${spec.name} ${dataset.generated ? 'generated' : 'reused'} in ${dataset.seconds.toFixed(1)} s`);
+    log(
+      `dataset ${spec.name} ${dataset.generated ? 'generated' : 'reused'} in ${dataset.seconds.toFixed(1)} s`,
+    );
     await ensureIntegratorToken(dataset.url);
     const fixtures = await loadFixtures(dataset.url);
 
@@ -102,10 +107,20 @@ async function main() {
           const rate = Math.max(1, Math.round(pgRps / 2));
           for (const server of order) {
             const fixed = await openLoop(result.checked.get(server.name)!.request!, rate, settings.fixed);
-            Object.assign(figures.get(server.name)!, { fixedRate: rate, fixedP99Ms: fixed.p99Ms, fixedFailures: fixed.failures });
+            Object.assign(figures.get(server.name)!, {
+              fixedRate: rate,
+              fixedP99Ms: fixed.p99Ms,
+              fixedFailures: fixed.failures,
+            });
           }
         }
         result.rounds.push(figures);
+        for (const [name, f] of figures) {
+          if (f.requests < 50)
+            log(`${result.query.name} / ${name}: only ${f.requests} requests measured; lengthen --duration`);
+          if (f.failures || f.fixedFailures)
+            log(`${result.query.name} / ${name}: ${f.failures + f.fixedFailures} failed requests`);
+        }
         log(
           `round ${round + 1}/${settings.rounds} ${result.query.name}: ` +
             order.map((s) => `${s.name} ${figures.get(s.name)!.rps.toFixed(0)} req/s`).join(', '),
@@ -135,6 +150,7 @@ async function saturate(server: RunningServer, result: QueryResult, postmaster: 
   const perRequest = (ms: number) => (run.requests ? ms / run.requests : Number.NaN);
   return {
     rps: run.rps,
+    requests: run.requests,
     p50Ms: run.p50Ms,
     p90Ms: run.p90Ms,
     p99Ms: run.p99Ms,

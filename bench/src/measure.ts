@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { BenchRequest, Send } from './queries.ts';
 

@@ -7,7 +7,7 @@ import type { ServerName } from './servers/process.ts';
 export type BenchRequest = { url: string; body: string; headers: Record<string, string> };
 
 /** What every response body looks like to the bench. */
-export type Body = { data?: Record<string, any> | null; errors?: { message: string }[] };
+export type Body = { data?: Record<string, unknown> | null; errors?: { message: string }[] };
 
 export type Sent = { status: number; body: Body; bytes: number; headers: Headers };
 export type Send = (request: BenchRequest) => Promise<Sent>;
@@ -21,8 +21,17 @@ export type QueryDef = {
 
 const gidOf = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
-function graphql(server: ServerName, baseUrl: string, query: string, variables: Record<string, unknown> = {}): BenchRequest {
-  return { url: `${baseUrl}/graphql`, body: JSON.stringify({ query, variables }), headers: headersFor(server) };
+function graphql(
+  server: ServerName,
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): BenchRequest {
+  return {
+    url: `${baseUrl}/graphql`,
+    body: JSON.stringify({ query, variables }),
+    headers: headersFor(server),
+  };
 }
 
 function raw(baseUrl: string, path: string, variables: Record<string, unknown>): BenchRequest {
@@ -77,15 +86,29 @@ const postgraphileFilteredPage = `query FilteredTasks($planId: UUID!, $status: T
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node { rowId title status priority dueOn } } } }`;
 
-function filteredPageRequest(server: ServerName, baseUrl: string, fixtures: Fixtures, after: string | null): BenchRequest {
+function filteredPageRequest(
+  server: ServerName,
+  baseUrl: string,
+  fixtures: Fixtures,
+  after: string | null,
+): BenchRequest {
   if (server === 'concord') {
     const planId = gidOf('ResponsePlan', fixtures.filterPlanId);
     return graphql(server, baseUrl, concordFilteredPage, { planId, statuses: [FILTER_STATUS], after });
   }
   if (server === 'postgraphile') {
-    return graphql(server, baseUrl, postgraphileFilteredPage, { planId: fixtures.filterPlanId, status: FILTER_STATUS, after });
+    return graphql(server, baseUrl, postgraphileFilteredPage, {
+      planId: fixtures.filterPlanId,
+      status: FILTER_STATUS,
+      after,
+    });
   }
-  return raw(baseUrl, 'tasks-filtered-page', { planId: fixtures.filterPlanId, status: FILTER_STATUS, first: 10, after });
+  return raw(baseUrl, 'tasks-filtered-page', {
+    planId: fixtures.filterPlanId,
+    status: FILTER_STATUS,
+    first: 10,
+    after,
+  });
 }
 
 const tasksFilteredPage: QueryDef = {
@@ -93,10 +116,14 @@ const tasksFilteredPage: QueryDef = {
   description: 'one plan, status filter, first 10 after the first page, totalCount, pageInfo',
   async request(server, baseUrl, fixtures, send) {
     const first = await send(filteredPageRequest(server, baseUrl, fixtures, null));
-    const connection = first.body.data ? Object.values(first.body.data)[0] : null;
+    const connection = (first.body.data ? Object.values(first.body.data)[0] : null) as {
+      pageInfo?: { endCursor?: unknown };
+    } | null;
     const after = connection?.pageInfo?.endCursor;
     if (typeof after !== 'string') {
-      throw new Error(`no first page to continue from: ${JSON.stringify(first.body.errors ?? first.body).slice(0, 300)}`);
+      throw new Error(
+        `no first page to continue from: ${JSON.stringify(first.body.errors ?? first.body).slice(0, 300)}`,
+      );
     }
     return filteredPageRequest(server, baseUrl, fixtures, after);
   },
@@ -127,7 +154,8 @@ const actorNetwork: QueryDef = {
   description: `actors of kind ${NETWORK_KIND} (10) → partners (10) → assignments (3) → task → plan`,
   async request(server, baseUrl) {
     if (server === 'concord') return graphql(server, baseUrl, concordNetwork, { kinds: [NETWORK_KIND] });
-    if (server === 'postgraphile') return graphql(server, baseUrl, postgraphileNetwork, { kind: NETWORK_KIND });
+    if (server === 'postgraphile')
+      return graphql(server, baseUrl, postgraphileNetwork, { kind: NETWORK_KIND });
     return raw(baseUrl, 'actor-network', { kind: NETWORK_KIND, actors: 10, partners: 10, assignments: 3 });
   },
 };
@@ -139,9 +167,14 @@ const taskById: QueryDef = {
   description: 'one task with its plan',
   async request(server, baseUrl, fixtures) {
     if (server === 'concord') {
-      return graphql(server, baseUrl, 'query TaskById($id: ID!) { task(id: $id) { id title status plan { id title } } }', {
-        id: gidOf('Task', fixtures.taskId),
-      });
+      return graphql(
+        server,
+        baseUrl,
+        'query TaskById($id: ID!) { task(id: $id) { id title status plan { id title } } }',
+        {
+          id: gidOf('Task', fixtures.taskId),
+        },
+      );
     }
     if (server === 'postgraphile') {
       return graphql(
@@ -203,7 +236,8 @@ export function normalise(value: unknown, key = ''): unknown {
   for (const [name, child] of Object.entries(object)) {
     // Cursors are each server's own; hasPreviousPage after a cursor is optional in Relay's spec
     // (PostGraphile says false, Concord true), so neither counts.
-    if (name === 'cursor' || name === 'startCursor' || name === 'endCursor' || name === 'hasPreviousPage') continue;
+    if (name === 'cursor' || name === 'startCursor' || name === 'endCursor' || name === 'hasPreviousPage')
+      continue;
     if (name === 'edges') {
       out.nodes = (child as { node: unknown }[]).map((edge) => normalise(edge.node));
       continue;
@@ -217,7 +251,11 @@ export function normalise(value: unknown, key = ''): unknown {
 /** Why a response cannot be measured, or null when it is a proper answer. */
 export function problemOf(status: number, body: Body): string | null {
   if (status !== 200) return `HTTP ${status}: ${JSON.stringify(body).slice(0, 300)}`;
-  if (body.errors?.length) return `errors: ${body.errors.map((e) => e.message).join('; ').slice(0, 300)}`;
+  if (body.errors?.length)
+    return `errors: ${body.errors
+      .map((e) => e.message)
+      .join('; ')
+      .slice(0, 300)}`;
   if (!body.data) return 'no data';
   return null;
 }

@@ -9,6 +9,8 @@ import { SERVER_NAMES, type ServerName } from './servers/process.ts';
 /** One server's figures in one round. */
 export type Figures = {
   rps: number;
+  /** Requests completed in the measured closed-loop window. */
+  requests: number;
   p50Ms: number;
   p90Ms: number;
   p99Ms: number;
@@ -69,7 +71,7 @@ export function summarise(results: QueryResult[], settings: Record<string, unkno
     for (const name of SERVER_NAMES) {
       const checked = result.checked.get(name);
       const rounds = result.rounds.map((r) => r.get(name)).filter((f): f is Figures => !!f);
-      if (!checked || !checked.request || !rounds.length) {
+      if (!checked?.request || !rounds.length) {
         servers[name] = null;
         notMeasured[name] = checked?.problem ?? 'not run';
         continue;
@@ -77,6 +79,7 @@ export function summarise(results: QueryResult[], settings: Record<string, unkno
       const med = (key: keyof Figures) => median(rounds.map((f) => f[key]));
       servers[name] = {
         rps: med('rps'),
+        requests: med('requests'),
         p50Ms: med('p50Ms'),
         p90Ms: med('p90Ms'),
         p99Ms: med('p99Ms'),
@@ -168,9 +171,13 @@ export function printTable(summary: Summary): void {
       );
     }
   }
-  const widths = header.map((_, i) => Math.max(...rows.filter((r) => r.length > 3).map((r) => (r[i] ?? '').length)));
+  const widths = header.map((_, i) =>
+    Math.max(...rows.filter((r) => r.length > 3).map((r) => (r[i] ?? '').length)),
+  );
   const line = (r: string[]) =>
-    r.length > 3 ? r.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ') : r.join('  ');
+    r.length > 3
+      ? r.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')
+      : r.join('  ');
   console.log(
     `\nConcord vs PostGraphile 5 vs hand-written SQL — dataset ${summary.meta.dataset}, ` +
       `${summary.meta.rounds} rounds, medians (${summary.meta.connections} connections; ` +
@@ -181,7 +188,11 @@ export function printTable(summary: Summary): void {
 }
 
 export async function writeResults(path: string, summary: Summary): Promise<void> {
-  const json = JSON.stringify(summary, (_key, value) => (typeof value === 'number' ? round3(value) : value), 2);
+  const json = JSON.stringify(
+    summary,
+    (_key, value) => (typeof value === 'number' ? round3(value) : value),
+    2,
+  );
   await mkdir(dirname(path), { recursive: true });
   await writeFile(`${path}.tmp`, `${json}\n`);
   await rename(`${path}.tmp`, path);

@@ -15,7 +15,11 @@ async function main() {
   const preset: GraphileConfig.Preset = {
     extends: [PostGraphileAmberPreset],
     pgServices: [
-      makePgService({ connectionString, schemas: ['public', 'bench_pg'], poolConfig: { max: envInt('DB_POOL_MAX', 20) } }),
+      makePgService({
+        connectionString,
+        schemas: ['public', 'bench_pg'],
+        poolConfig: { max: envInt('DB_POOL_MAX', 20) },
+      }),
     ],
     grafserv: { graphqlPath: '/graphql', graphiql: false, watch: false },
     grafast: { explain: false },

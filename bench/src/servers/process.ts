@@ -31,16 +31,17 @@ export type RunningServer = {
 
 /**
  * Starts one server in its own process: the same Node binary as this one (the project's pinned
- * Node), the same flags, pinned to the server CPU. The child prints `{"ready": port}` when listening.
+ * Node), the same flags, pinned to the server CPU unless `pin` is false. The child prints `{"ready": port}` when listening.
  */
 export async function startServer(
   name: ServerName,
   env: Record<string, string>,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; pin?: boolean } = {},
 ): Promise<RunningServer> {
   const entry = join(BENCH_DIR, 'src', 'servers', `${name}.ts`);
   const node = [process.execPath, '--import', 'tsx', entry];
-  const [command, ...args] = canPin() ? ['taskset', '-c', String(SERVER_CPU), ...node] : node;
+  const pinned = (options.pin ?? true) && canPin();
+  const [command, ...args] = pinned ? ['taskset', '-c', String(SERVER_CPU), ...node] : node;
   const child = spawn(command, args, {
     cwd: BENCH_DIR,
     env: { ...process.env, NODE_ENV: 'production', ...env },
@@ -51,7 +52,10 @@ export async function startServer(
     stderr = (stderr + chunk).slice(-4000);
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in time: ${stderr}`)), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start in time: ${stderr}`)),
+      options.timeoutMs ?? 60_000,
+    );
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       try {

@@ -8,6 +8,7 @@ import { announceReady, envInt } from './process.ts';
  * Concord's API (edges, nodes, global ids), so that responses and byte counts compare.
  */
 
+// biome-ignore lint/suspicious/noExplicitAny: rows of hand-written statements, shaped by the SQL itself
 type Row = Record<string, any>;
 type Handler = (vars: Row) => Promise<unknown>;
 
@@ -106,7 +107,10 @@ async function tasksFilteredPage(vars: Row) {
 }
 
 async function actorNetwork(vars: Row) {
-  const actors = await q('SELECT id, name FROM actor WHERE kind = $1 ORDER BY name, id LIMIT $2', [vars.kind, vars.actors]);
+  const actors = await q('SELECT id, name FROM actor WHERE kind = $1 ORDER BY name, id LIMIT $2', [
+    vars.kind,
+    vars.actors,
+  ]);
   const partners = await q(
     `SELECT x.* FROM unnest($1::uuid[]) AS k(id) CROSS JOIN LATERAL (
        SELECT p.id, p.name, k.id AS parent FROM (
@@ -161,7 +165,12 @@ async function taskById(vars: Row) {
   );
   return {
     task: t
-      ? { id: gid('Task', t.id), title: t.title, status: t.status, plan: { id: gid('ResponsePlan', t.plan_id), title: t.plan_title } }
+      ? {
+          id: gid('Task', t.id),
+          title: t.title,
+          status: t.status,
+          plan: { id: gid('ResponsePlan', t.plan_id), title: t.plan_title },
+        }
       : null,
   };
 }
@@ -197,7 +206,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       body = JSON.stringify({ errors: [{ message: String(error) }] });
     }
   }
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 

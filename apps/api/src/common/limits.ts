@@ -48,7 +48,8 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
 
 /**
  * Cost model: an object field costs 1, a scalar 0. A connection multiplies what it holds by the
- * page size asked for (`first`/`last`, variables included; 20 when absent); a plain list by 10.
+ * page size asked for (`first`/`last`, variables included; 20 when absent); a plain list by 10
+ * (a connection's `edges` by 1: the page size already counts them).
  */
 const pagedEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
   const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
@@ -56,6 +57,8 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =
     const size = Number(args.first ?? args.last ?? 20);
     return own + childComplexity * (Number.isFinite(size) ? size : 20);
   }
+  // A connection's edges are already counted by its page size.
+  if (field.name === 'edges') return own + childComplexity;
   if (isListType(getNullableType(field.type))) {
     const size = Array.isArray(args.ids) ? args.ids.length : 10;
     return own + childComplexity * size;

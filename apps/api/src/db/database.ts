@@ -57,8 +57,15 @@ function diff(change: Change): Record<string, { before: unknown; after: unknown 
   return out;
 }
 
-/** Fields whose content must never reach the audit log (secrets, assessment content). */
-const redacted = new Set(['passwordHash', 'secretHash', 'rationale', 'summary']);
+/** Fields whose content must never reach the audit log: secrets anywhere, and what assessments say. */
+const secretFields = new Set(['passwordHash', 'secretHash']);
+const contentFields: Record<string, ReadonlySet<string>> = {
+  RiskAssessment: new Set(['summary']),
+  RiskFactorScore: new Set(['rationale']),
+  Observation: new Set(['title', 'description', 'source']),
+};
+const isRedacted = (entityType: string, field: string) =>
+  secretFields.has(field) || (contentFields[entityType]?.has(field) ?? false);
 
 /**
  * The application's door to PostgreSQL. Reads and writes go straight through the pg pool that
@@ -132,7 +139,9 @@ export class Database implements Queryable {
     const rows = [
       ...changes.map((change) => {
         const fields = diff(change);
-        for (const key of Object.keys(fields)) if (redacted.has(key)) fields[key] = { before: '[redacted]', after: '[redacted]' };
+        for (const key of Object.keys(fields)) {
+          if (isRedacted(change.entityType, key)) fields[key] = { before: '[redacted]', after: '[redacted]' };
+        }
         return {
           action: scope?.operation ?? `${change.entityType}.${change.kind}`,
           outcome: 'SUCCESS',

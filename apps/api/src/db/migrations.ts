@@ -2,6 +2,7 @@ import { Initial1795240321694 } from './migrations/1795240321694-Initial';
 import { TaskOrderIndexes1795240719057 } from './migrations/1795240719057-TaskOrderIndexes';
 import { Access1795240784011 } from './migrations/1795240784011-Access';
 import { RiskFactorReferenceData1795240955977 } from './migrations/1795240955977-RiskFactorReferenceData';
+import { Classification1795241538778 } from './migrations/1795241538778-Classification';
 
 /** Every migration, in order. Generated files are added here by hand, after reading them. */
 export const migrations: Function[] = [
@@ -9,4 +10,5 @@ export const migrations: Function[] = [
   TaskOrderIndexes1795240719057,
   Access1795240784011,
   RiskFactorReferenceData1795240955977,
+  Classification1795241538778,
 ];

@@ -23,7 +23,9 @@ try {
   await dataSource.destroy();
   // TypeORM emits CREATE TYPE once per column that uses a shared enum; keep the first.
   const up = [...new Set(sql.upQueries.map((q) => q.query))];
-  const down = [...new Set(sql.downQueries.map((q) => q.query).reverse())];
+  // …and in `down`, the last DROP TYPE, after every column that used it is gone.
+  const downAll = sql.downQueries.map((q) => q.query).reverse();
+  const down = downAll.filter((q, i) => downAll.lastIndexOf(q) === i);
   if (check) {
     if (up.length) {
       console.error('Entities and migrations drift. Statements missing from the migrations:');

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../database';
+import { membershipRows, userRows } from './accounts';
 import { actorRows } from './actors';
 import { clockFrom } from './clock';
 import { assessmentRows, type RiskFactorIds, scoreRows, situationRows } from './exercise';
@@ -32,6 +33,8 @@ type Batch = {
  * may call it. Returns how many demo rows each table holds afterwards.
  */
 export async function seedDemoData(db: Database): Promise<Record<string, number>> {
+  // Hashing is slow by design: do it before the transaction opens.
+  const users = await userRows();
   return db.transaction(async (tx) => {
     const factors = await riskFactors(tx);
     const clock = clockFrom(new Date());
@@ -72,6 +75,8 @@ export async function seedDemoData(db: Database): Promise<Record<string, number>
         key: ['task_id', 'capability'],
       },
       { name: 'taskAssignments', table: 'task_assignment', rows: assignmentRows(clock, createdAt) },
+      { name: 'users', table: 'user_account', rows: users },
+      { name: 'memberships', table: 'membership', rows: membershipRows() },
     ];
 
     for (const batch of batches) await insertRows(tx, batch.table, batch.rows, batch.key ? '' : '(id)');

@@ -10,11 +10,11 @@ import { fromGlobalId } from '../../common/ids';
 import { childPage, type Filter, type Order } from '../../common/listing';
 import { conflict, insertRow } from '../../common/writes';
 import type { Context } from '../../context';
-import type { Queryable } from '../../db/database';
+import type { EntityColumns, Queryable, Transaction } from '../../db/database';
 import type { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
 import { requireRecord } from '../plans/reference.loaders';
-import type { Task } from '../tasks/task.entity';
+import { Task } from '../tasks/task.entity';
 import { taskById } from '../tasks/task.loaders';
 import type {
   AssignTaskInput,
@@ -83,6 +83,30 @@ async function reload(ctx: Context, tx: Queryable, id: string): Promise<TaskAssi
   return row;
 }
 
+/**
+ * A compare-and-set that changes the row only while `condition` (on alias `o`) holds; the row is
+ * locked while its old values are read, and the change is recorded for the audit log. Null when the
+ * condition no longer holds.
+ */
+async function updateWhere<T extends { id: string }>(
+  tx: Transaction,
+  cols: EntityColumns,
+  condition: string,
+  sets: string,
+  params: unknown[],
+): Promise<T | null> {
+  const [row] = await tx.query<T & { __before: Record<string, unknown> }>(
+    `WITH old AS (SELECT ${cols.select('o')} FROM ${cols.table} o WHERE ${condition} FOR UPDATE)
+     UPDATE ${cols.table} AS t SET ${sets}, version = t.version + 1, updated_at = now() FROM old WHERE t.id = old.id
+     RETURNING ${cols.select('t')}, to_jsonb(old) AS "__before"`,
+    params,
+  );
+  if (!row) return null;
+  const { __before: before, ...after } = row;
+  tx.record({ entityType: cols.name, entityId: row.id, kind: 'update', before, after });
+  return after as unknown as T;
+}
+
 function requireAssignment(ctx: Context, globalId: string): Promise<TaskAssignment> {
   return requireRecord(taskAssignmentById(ctx), 'TaskAssignment', globalId, 'assignmentId', 'assignment');
 }
@@ -127,8 +151,9 @@ export const assignmentService = {
     if (closedTaskStatuses.includes(task.status)) {
       throw badInput('taskId', `the task is ${task.status} and takes no new assignments`);
     }
-    if (input.respondBy && input.respondBy.getTime() <= Date.now())
+    if (input.respondBy && input.respondBy.getTime() <= Date.now()) {
       throw badInput('respondBy', 'must be in the future');
+    }
     // Checked here for a clear answer; the partial unique indexes still decide between concurrent writers.
     const open = await ctx.db.query<{ actorId: string; role: string }>(
       `SELECT actor_id AS "actorId", role FROM task_assignment WHERE task_id = $1 AND status <> ALL($2::assignment_status[])`,
@@ -160,8 +185,9 @@ export const assignmentService = {
   async respond(ctx: Context, input: RespondToAssignmentInput): Promise<TaskAssignment> {
     const { response } = input;
     const reason = input.reason?.trim() ? input.reason : null;
-    if (response !== 'ACCEPT' && !reason)
+    if (response !== 'ACCEPT' && !reason) {
       throw badInput('reason', 'is required to decline or counter-propose');
+    }
     if (response === 'COUNTER_PROPOSE' && !input.proposedDueOn) {
       throw badInput('proposedDueOn', 'is required for a counter-proposal');
     }
@@ -173,14 +199,13 @@ export const assignmentService = {
     const expected = input.expectedVersion ?? null;
     if (expected !== null && expected !== current.version) throw conflict('assignment', current);
 
-    const cols = ctx.db.columns(TaskAssignment);
     const assignment = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx.query<TaskAssignment>(
-        `UPDATE task_assignment AS t
-         SET status = $3, reason = COALESCE($4, t.reason), proposed_due_on = COALESCE($5::date, t.proposed_due_on),
-             responded_at = now(), version = t.version + 1, updated_at = now()
-         WHERE t.id = $1 AND t.status = $2 AND ($6::int IS NULL OR t.version = $6)
-         RETURNING ${cols.select('t')}`,
+      const row = await updateWhere<TaskAssignment>(
+        tx,
+        ctx.db.columns(TaskAssignment),
+        'o.id = $1 AND o.status = $2 AND ($6::int IS NULL OR o.version = $6)',
+        `status = $3, reason = COALESCE($4, t.reason), proposed_due_on = COALESCE($5::date, t.proposed_due_on),
+         responded_at = now()`,
         [current.id, current.status, outcome[response], reason, input.proposedDueOn ?? null, expected],
       );
       if (!row) {
@@ -188,9 +213,11 @@ export const assignmentService = {
         throw now.status !== current.status ? refused(now) : conflict('assignment', now);
       }
       if (row.status === 'ACCEPTED' && row.role === 'LEAD') {
-        await tx.query(
-          `UPDATE task SET status = 'ACCEPTED', version = version + 1, updated_at = now()
-           WHERE id = $1 AND status = ANY($2::task_status[])`,
+        await updateWhere<Task>(
+          tx,
+          ctx.db.columns(Task),
+          'o.id = $1 AND o.status = ANY($2::task_status[])',
+          `status = 'ACCEPTED'`,
           [row.taskId, agreeableTaskStatuses],
         );
       }
@@ -202,12 +229,12 @@ export const assignmentService = {
 
   async withdraw(ctx: Context, input: WithdrawAssignmentInput): Promise<TaskAssignment> {
     const id = fromGlobalId('TaskAssignment', input.assignmentId, 'assignmentId');
-    const cols = ctx.db.columns(TaskAssignment);
     const assignment = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx.query<TaskAssignment>(
-        `UPDATE task_assignment AS t SET status = 'WITHDRAWN', version = t.version + 1, updated_at = now()
-         WHERE t.id = $1 AND t.version = $2 AND t.status <> ALL($3::assignment_status[])
-         RETURNING ${cols.select('t')}`,
+      const row = await updateWhere<TaskAssignment>(
+        tx,
+        ctx.db.columns(TaskAssignment),
+        'o.id = $1 AND o.version = $2 AND o.status <> ALL($3::assignment_status[])',
+        `status = 'WITHDRAWN'`,
         [id, input.expectedVersion, closedAssignmentStatuses],
       );
       if (row) return row;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, ok, startTestApi, type TestApi } from '../../../test/api';
 import { makeActor } from '../../../test/factories';
 import { makeAssignment, makePlan, makeTask } from '../../../test/factories-plans';
+import { fromGlobalId } from '../../common/ids';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -296,6 +297,26 @@ describe('answering an assignment', () => {
     });
   });
 
+  it('records the answer and the task it agreed in the audit log, with before and after', async () => {
+    const { task, actor } = await setup();
+    const assignment = ok(await assign(task.gid, actor.gid, 'LEAD')).assignTask.assignment;
+    ok(await api.gql(RESPOND, { input: { assignmentId: assignment.id, response: 'ACCEPT' } }));
+    const events = await api.db.query<{
+      entityType: string;
+      fields: Record<string, { before: unknown; after: unknown }>;
+    }>(
+      `SELECT entity_type AS "entityType", changes->'fields' AS fields FROM audit_event
+       WHERE entity_id = ANY($1::uuid[]) AND changes->>'kind' = 'update' ORDER BY occurred_at, entity_type`,
+      [[task.id, fromGlobalId('TaskAssignment', assignment.id)]],
+    );
+    expect(events.map((e) => [e.entityType, e.fields.status])).toEqual(
+      expect.arrayContaining([
+        ['TaskAssignment', { before: 'PROPOSED', after: 'ACCEPTED' }],
+        ['Task', { before: 'DRAFT', after: 'ACCEPTED' }],
+      ]),
+    );
+  });
+
   it('answers an assignment that does not exist with NOT_FOUND', async () => {
     const missing = Buffer.from('TaskAssignment:00000000-0000-0000-0000-000000000000').toString('base64url');
     const res = await api.gql(RESPOND, { input: { assignmentId: missing, response: 'ACCEPT' } });
@@ -348,7 +369,8 @@ describe('reading assignments', () => {
 
     const list = async (vars: object) =>
       ok(await api.gql(TASK_ASSIGNMENTS, { id: task.gid, ...vars })).task.assignments;
-    const actorNames = (c: any) => c.edges.map((e: any) => e.node.actor.name);
+    const actorNames = (c: { edges: { node: { actor: { name: string } } }[] }) =>
+      c.edges.map((e) => e.node.actor.name);
     expect(actorNames(await list({}))).toEqual(names);
     expect(actorNames(await list({ filter: { statuses: ['PROPOSED'] } }))).toEqual([
       'African Union',
@@ -379,7 +401,7 @@ describe('reading assignments', () => {
     }`;
     const list = async (vars: object) =>
       ok(await api.gql(query, { id: partner.gid, ...vars })).actor.assignments.edges.map(
-        (e: any) => e.node.task.title,
+        (e: { node: { task: { title: string } } }) => e.node.task.title,
       );
     expect(await list({})).toEqual(['Patrol', 'Escort', 'Monitor']);
     expect(await list({ status: 'ACCEPTED' })).toEqual(['Escort']);

@@ -16,6 +16,7 @@ import { Actor } from '../actors/actor.entity';
 @Index('mandate_authorizing_idx', ['authorizingActorId'])
 @Index('mandate_renews_idx', ['renewsMandateId'])
 @Index('mandate_adopted_idx', ['adoptedOn', 'id'])
+@Index('mandate_created_idx', ['createdAt', 'id'])
 @Check('mandate_dates', '"expires_on" IS NULL OR "adopted_on" <= "expires_on"')
 @Check(
   'mandate_ceilings',

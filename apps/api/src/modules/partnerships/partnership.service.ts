@@ -21,7 +21,7 @@ export type PartnershipRow = Partnership;
 const SELF = 'an actor cannot be its own partner';
 const RANGE = 'must not be before validFrom';
 
-// The checks below run first; these catch a concurrent write that slipped between read and update.
+// The service checks these rules first and names the field; the constraints are the backstop.
 explainConstraint('partnership_not_self', 'targetId', SELF);
 explainConstraint('partnership_valid_range', 'validTo', RANGE);
 

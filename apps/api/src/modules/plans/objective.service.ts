@@ -5,7 +5,7 @@ import { childPage, type Filter, type Order } from '../../common/listing';
 import { likePattern } from '../../common/sql';
 import { insertRow, updateRow } from '../../common/writes';
 import type { Context } from '../../context';
-import type { Queryable } from '../../db/database';
+import type { Transaction } from '../../db/database';
 import type { MandatedTask } from '../mandates/mandated-task.entity';
 import type { RiskFactor } from '../risk/risk-factor.entity';
 import { Objective } from './objective.entity';
@@ -28,6 +28,7 @@ import {
 import { planService } from './plan.service';
 import { mandatedTaskById, requireRecord, requireRecords, riskFactorById } from './reference.loaders';
 import type { ResponsePlan } from './response-plan.entity';
+import { recordSetChange } from './set-change';
 
 explainConstraint('phase_dates', 'endsOn', 'must not be before startsOn');
 
@@ -57,15 +58,26 @@ function requireRiskFactors(ctx: Context, globalIds: readonly string[]): Promise
 }
 
 async function replaceRiskFactors(
-  tx: Queryable,
+  tx: Transaction,
   objectiveId: string,
   riskFactorIds: string[],
 ): Promise<void> {
-  await tx.query('DELETE FROM objective_risk_factor WHERE objective_id = $1', [objectiveId]);
-  if (!riskFactorIds.length) return;
-  await tx.query(
-    `INSERT INTO objective_risk_factor (objective_id, risk_factor_id) SELECT $1::uuid, unnest($2::uuid[])`,
-    [objectiveId, riskFactorIds],
+  const old = await tx.query<{ id: string }>(
+    'DELETE FROM objective_risk_factor WHERE objective_id = $1 RETURNING risk_factor_id AS id',
+    [objectiveId],
+  );
+  if (riskFactorIds.length) {
+    await tx.query(
+      `INSERT INTO objective_risk_factor (objective_id, risk_factor_id) SELECT $1::uuid, unnest($2::uuid[])`,
+      [objectiveId, riskFactorIds],
+    );
+  }
+  recordSetChange(
+    tx,
+    { type: 'Objective', id: objectiveId },
+    'riskFactorIds',
+    old.map((r) => r.id),
+    riskFactorIds,
   );
 }
 

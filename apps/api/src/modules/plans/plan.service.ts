@@ -128,12 +128,9 @@ export const planService = {
         startsOn: input.startsOn ?? null,
         endsOn: input.endsOn ?? null,
       });
-      await tx.query(
-        `INSERT INTO plan_participant (plan_id, actor_id, role)
-         SELECT $1::uuid, x.actor_id, x.role::participant_role
-         FROM unnest($2::uuid[], $3::text[]) AS x(actor_id, role)`,
-        [created.id, [lead.id, ...others.map((o) => o.actorId)], ['LEAD', ...others.map((o) => o.role)]],
-      );
+      for (const participant of [{ actorId: lead.id, role: 'LEAD' }, ...others]) {
+        await insertRow(tx, ctx.db.columns(PlanParticipant), { planId: created.id, ...participant });
+      }
       return created;
     });
     ctx.loaders.clear();
@@ -180,13 +177,24 @@ export const planService = {
   ): Promise<{ removedParticipantId: string; responsePlan: ResponsePlan }> {
     const plan = await requirePlan(ctx, input.planId, 'planId');
     const actorId = fromGlobalId('Actor', input.actorId, 'actorId');
-    // The role condition makes the refusal of removing the lead hold even against a concurrent change.
-    const removed = await ctx.db.transaction((tx) =>
-      tx.query<{ id: string; role: string }>(
-        `DELETE FROM plan_participant WHERE plan_id = $1 AND actor_id = $2 AND role <> 'LEAD' RETURNING id, role`,
+    const cols = ctx.db.columns(PlanParticipant);
+    // The role condition makes the refusal to remove the lead hold even against a concurrent change.
+    const removed = await ctx.db.transaction(async (tx) => {
+      const rows = await tx.query<PlanParticipant>(
+        `DELETE FROM ${cols.table} AS t WHERE t.plan_id = $1 AND t.actor_id = $2 AND t.role <> 'LEAD' RETURNING ${cols.select('t')}`,
         [plan.id, actorId],
-      ),
-    );
+      );
+      for (const row of rows) {
+        tx.record({
+          entityType: cols.name,
+          entityId: row.id,
+          kind: 'delete',
+          before: { ...row },
+          after: null,
+        });
+      }
+      return rows;
+    });
     if (!removed.length) {
       const current = await participantsByPlanId(ctx).load(plan.id);
       if (current.some((p) => p.actorId === actorId)) {

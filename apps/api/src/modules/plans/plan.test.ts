@@ -62,6 +62,12 @@ const UPDATE_OBJECTIVE = `mutation($input: UpdateObjectiveInput!) {
   updateObjective(input: $input) { objective { id title version phase { id } mandatedTask { id } riskFactors { id number } } }
 }`;
 
+type Participant = { id: string; role: string; actor: { name: string } };
+type Edges<T> = { edges: { node: T }[] };
+type NestedRead = {
+  responsePlans: Edges<{ tasks: Edges<{ assignments: Edges<{ role: string; actor: { name: string } }> }> }>;
+};
+
 const titles = (connection: { edges: { node: { title: string } }[] }) =>
   connection.edges.map((e) => e.node.title);
 
@@ -96,7 +102,7 @@ describe('response plans', () => {
       situation: { name: 'South Sudan' },
       leadActor: { name: 'United Nations Mission in South Sudan' },
     });
-    expect(plan.participants.map((p: any) => [p.role, p.actor.name])).toEqual([
+    expect(plan.participants.map((p: Participant) => [p.role, p.actor.name])).toEqual([
       ['LEAD', 'United Nations Mission in South Sudan'],
       ['CONTRIBUTOR', 'Intergovernmental Authority on Development'],
       ['OBSERVER', 'African Union'],
@@ -104,7 +110,7 @@ describe('response plans', () => {
 
     const read = ok(await api.gql(PLAN, { id: plan.id })).responsePlan;
     expect(read.participants).toEqual(
-      plan.participants.map((p: any) => ({ ...p, actor: expect.objectContaining(p.actor) })),
+      plan.participants.map((p: Participant) => ({ ...p, actor: expect.objectContaining(p.actor) })),
     );
     const nodes = ok(
       await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, {
@@ -148,7 +154,7 @@ describe('response plans', () => {
     const situation = await makeSituation(api.db);
     const lead = await makeActor(api.db);
     const partner = await makeActor(api.db);
-    const a = await makePlan(api.db, {
+    await makePlan(api.db, {
       title: `${tag} A`,
       status: 'ACTIVE',
       situationId: situation.id,
@@ -306,7 +312,7 @@ describe('plan participants', () => {
     expect(errorCode(asLead)).toBe('BAD_USER_INPUT');
     expect(asLead.errors?.[0].extensions?.field).toBe('role');
     const after = ok(await api.gql(PLAN, { id: plan.gid })).responsePlan.participants;
-    expect(after.map((p: any) => p.role)).toEqual(['LEAD']);
+    expect(after.map((p: Participant) => p.role)).toEqual(['LEAD']);
   });
 
   it('answers removing an actor that does not take part with NOT_FOUND', async () => {
@@ -340,7 +346,7 @@ describe('phases', () => {
     expect(moved.updatePhase.phase).toEqual({ title: 'Early containment', position: 0, version: 2 });
     ok(await api.gql(update, { input: { id: prevention.id, expectedVersion: 1, position: 5 } }));
     const phases = ok(await api.gql(PLAN, { id: plan.gid })).responsePlan.phases;
-    expect(phases.map((p: any) => p.title)).toEqual(['Early containment', 'Prevention']);
+    expect(phases.map((p: { title: string }) => p.title)).toEqual(['Early containment', 'Prevention']);
 
     const stale = await api.gql(update, { input: { id: containment.id, expectedVersion: 1, title: 'Lost' } });
     expect(errorCode(stale)).toBe('CONFLICT');
@@ -394,7 +400,7 @@ describe('objectives', () => {
       mandatedTask: { id: mandated.gid, paragraphRef: 'OP 3 (a)' },
       plan: { id: plan.gid },
     });
-    expect(created.riskFactors.map((f: any) => f.number)).toEqual([f1.number, f2.number]);
+    expect(created.riskFactors.map((f: { number: number }) => f.number)).toEqual([f1.number, f2.number]);
 
     const updated = ok(
       await api.gql(UPDATE_OBJECTIVE, {
@@ -413,7 +419,7 @@ describe('objectives', () => {
       mandatedTask: null,
       title: 'Deter attacks on civilians',
     });
-    expect(updated.riskFactors.map((f: any) => f.number)).toEqual([f3.number]);
+    expect(updated.riskFactors.map((f: { number: number }) => f.number)).toEqual([f3.number]);
 
     const stale = await api.gql(UPDATE_OBJECTIVE, {
       input: { id: created.id, expectedVersion: 1, riskFactorIds: [] },
@@ -523,13 +529,13 @@ describe('nested reads', () => {
     const measure = async (size: { plans: number; tasks: number; assignments: number }) => {
       const graph = await makePlanGraph(big.db, size);
       const situation = Buffer.from(`Situation:${graph.situationId}`).toString('base64url');
-      let data: any;
+      let data: NestedRead | undefined;
       const statements = await countStatements(async () => {
-        data = ok(await big.gql(query, { situation }));
+        data = ok(await big.gql<NestedRead>(query, { situation }));
       });
-      const plans = data.responsePlans.edges;
-      const tasks = plans.flatMap((p: any) => p.node.tasks.edges);
-      const assignments = tasks.flatMap((t: any) => t.node.assignments.edges);
+      const plans = data?.responsePlans.edges ?? [];
+      const tasks = plans.flatMap((p) => p.node.tasks.edges);
+      const assignments = tasks.flatMap((t) => t.node.assignments.edges);
       return { statements, plans: plans.length, tasks: tasks.length, assignments: assignments.length };
     };
 

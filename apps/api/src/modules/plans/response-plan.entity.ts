@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
-import { PlanStatus } from '../../common/enums';
+import { Classification, PlanStatus } from '../../common/enums';
 import { Node } from '../../common/node';
 import { LocalDateScalar } from '../../common/scalars';
 import { Actor } from '../actors/actor.entity';
@@ -53,4 +53,8 @@ export class ResponsePlan extends Versioned {
   @Field(() => LocalDateScalar, { nullable: true })
   @Column('date', { nullable: true })
   endsOn: string | null;
+
+  @Field(() => Classification, { description: 'Who may read the plan: PUBLIC, PARTICIPANTS (members of taking-part organisations), RESTRICTED (their liaisons), CONFIDENTIAL (the lead organisation).' })
+  @Column({ type: 'enum', enum: Classification, enumName: 'classification', default: 'PARTICIPANTS' })
+  classification: Classification;
 }

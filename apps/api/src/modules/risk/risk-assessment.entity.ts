@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
-import { AssessmentStatus, RiskLevel } from '../../common/enums';
+import { AssessmentStatus, Classification, RiskLevel } from '../../common/enums';
 import { Node } from '../../common/node';
 import { LocalDateScalar } from '../../common/scalars';
 import { Actor } from '../actors/actor.entity';
@@ -50,4 +50,8 @@ export class RiskAssessment extends Versioned {
   @ManyToOne(() => Actor, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'author_actor_id' })
   authorActor?: Relation<Actor>;
+
+  @Field(() => Classification, { description: 'Who may read the assessment; see ResponsePlan.classification.' })
+  @Column({ type: 'enum', enum: Classification, enumName: 'classification', default: 'RESTRICTED' })
+  classification: Classification;
 }

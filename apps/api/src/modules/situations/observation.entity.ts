@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
-import { ObservationSourceKind } from '../../common/enums';
+import { Classification, ObservationSourceKind } from '../../common/enums';
 import { Node } from '../../common/node';
 import { LocalDateScalar } from '../../common/scalars';
 import { RiskFactor } from '../risk/risk-factor.entity';
@@ -80,4 +80,8 @@ export class Observation extends Versioned {
   @ManyToOne(() => RiskFactor, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'risk_factor_id' })
   riskFactor?: Relation<RiskFactor>;
+
+  @Field(() => Classification, { description: 'Who may read the observation; see ResponsePlan.classification.' })
+  @Column({ type: 'enum', enum: Classification, enumName: 'classification', default: 'PARTICIPANTS' })
+  classification: Classification;
 }

@@ -1,7 +1,8 @@
 import { badInput, explainConstraint } from '../../common/errors';
 import type { Context } from '../../context';
-import type { Queryable } from '../../db/database';
+import type { Transaction } from '../../db/database';
 import { requireRecords } from '../plans/reference.loaders';
+import { recordSetChange } from '../plans/set-change';
 import type { Task } from './task.entity';
 import type { CapabilityRequirementInput } from './task.inputs';
 import { taskById } from './task.loaders';
@@ -44,11 +45,11 @@ export function checkRequirements(requirements: readonly CapabilityRequirementIn
  * each pass the check and together close a cycle.
  */
 export async function replaceDependencies(
-  tx: Queryable,
+  tx: Transaction,
   planId: string,
   taskId: string,
   dependsOn: string[],
-) {
+): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', ['task_dependency', planId]);
   if (dependsOn.length) {
     const [{ cycle }] = await tx.query<{ cycle: boolean }>(
@@ -61,26 +62,47 @@ export async function replaceDependencies(
     );
     if (cycle) throw badInput('dependsOnIds', 'these dependencies would form a cycle');
   }
-  await tx.query('DELETE FROM task_dependency WHERE task_id = $1', [taskId]);
+  const old = await tx.query<{ id: string }>(
+    'DELETE FROM task_dependency WHERE task_id = $1 RETURNING depends_on_task_id AS id',
+    [taskId],
+  );
   if (dependsOn.length) {
     await tx.query(
       'INSERT INTO task_dependency (task_id, depends_on_task_id) SELECT $1::uuid, unnest($2::uuid[])',
       [taskId, dependsOn],
     );
   }
+  recordSetChange(
+    tx,
+    { type: 'Task', id: taskId },
+    'dependsOnIds',
+    old.map((r) => r.id),
+    dependsOn,
+  );
 }
 
 export async function replaceRequirements(
-  tx: Queryable,
+  tx: Transaction,
   taskId: string,
   requirements: readonly CapabilityRequirementInput[],
 ): Promise<void> {
-  await tx.query('DELETE FROM task_capability_requirement WHERE task_id = $1', [taskId]);
-  if (!requirements.length) return;
-  await tx.query(
-    `INSERT INTO task_capability_requirement (task_id, capability, quantity)
-     SELECT $1::uuid, x.capability::capability_kind, x.quantity
-     FROM unnest($2::text[], $3::int[]) AS x(capability, quantity)`,
-    [taskId, requirements.map((r) => r.capability), requirements.map((r) => r.quantity)],
+  const old = await tx.query<{ line: string }>(
+    `DELETE FROM task_capability_requirement WHERE task_id = $1 RETURNING capability || ' x' || quantity AS line`,
+    [taskId],
+  );
+  if (requirements.length) {
+    await tx.query(
+      `INSERT INTO task_capability_requirement (task_id, capability, quantity)
+       SELECT $1::uuid, x.capability::capability_kind, x.quantity
+       FROM unnest($2::text[], $3::int[]) AS x(capability, quantity)`,
+      [taskId, requirements.map((r) => r.capability), requirements.map((r) => r.quantity)],
+    );
+  }
+  recordSetChange(
+    tx,
+    { type: 'Task', id: taskId },
+    'requiredCapabilities',
+    old.map((r) => r.line),
+    requirements.map((r) => `${r.capability} x${r.quantity}`),
   );
 }
