@@ -30,10 +30,16 @@ export const DATASETS: Record<string, DatasetSpec> = {
 };
 
 /** Bumped whenever the generator changes, so that a kept database is generated again. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 /** The status the filtered-page query asks for; the generator gives it to ≈ 40 % of the tasks. */
 export const FILTER_STATUS = 'IN_PROGRESS';
+/**
+ * The organisation of the bench's integrator token. It takes part in every plan, so that the token
+ * reads the same rows as PostGraphile and the hand-written SQL (which have no access rules), while
+ * Concord still applies its read rules to every statement.
+ */
+export const INTEGRATOR_ACTOR = 1;
 /** The actor kind the actor-network query starts from. */
 export const NETWORK_KIND = 'MEMBER_STATE';
 
@@ -66,6 +72,12 @@ function generationSql(s: DatasetSpec): string[] {
             md5('actor:' || (1 + ((i * 7) % ${s.actors})))::uuid,
             (enum_range(NULL::plan_status))[1 + (i % 7)]
      FROM generate_series(1, ${s.plans}) AS i`,
+    `INSERT INTO plan_participant (id, created_at, updated_at, plan_id, actor_id, role)
+     SELECT md5('participant:' || i || ':' || r)::uuid, ${t0}, ${t0}, md5('plan:' || i)::uuid,
+            md5('actor:' || CASE WHEN r = 'LEAD' THEN 1 + ((i * 7) % ${s.actors}) ELSE ${INTEGRATOR_ACTOR} END)::uuid,
+            r::participant_role
+     FROM generate_series(1, ${s.plans}) AS i, unnest(ARRAY['LEAD', 'CONTRIBUTOR']) AS r
+     ON CONFLICT DO NOTHING`,
     // Tasks of different plans interleave in time, as they would when plans are worked on together.
     `INSERT INTO task (id, created_at, updated_at, plan_id, title, priority, status, due_on)
      SELECT md5('task:' || i)::uuid, ${t0} + i * interval '1 second', ${t0} + i * interval '1 second',
@@ -177,7 +189,7 @@ export async function prepareDataset(
     );
     await client.query('BEGIN');
     await client.query(
-      'TRUNCATE task_assignment, task, response_plan, situation, partnership, actor, bench.dataset CASCADE',
+      'TRUNCATE task_assignment, task, plan_participant, response_plan, situation, partnership, actor, bench.dataset CASCADE',
     );
     for (const statement of generationSql(spec)) await client.query(statement);
     await client.query('INSERT INTO bench.dataset (name, spec, generator) VALUES ($1, $2, $3)', [

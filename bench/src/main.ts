@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { checkQuery } from './check.ts';
 import { DATASETS, loadFixtures, prepareDataset, startDatabase } from './datasets.ts';
 import { CONCORD_LIMITS_ENV, ensureIntegratorToken } from './integrator.ts';
-import { closedLoop, openLoop, send } from './load.ts';
-import { cpuSnapshot, postgresPids, postmasterPid, rssMb, sqlPerRequest } from './measure.ts';
+import { closedLoop, openLoop, send, sequential } from './load.ts';
+import { cpuSnapshot, cpusAllowed, postgresPids, postmasterPid, rssMb, sqlPerRequest } from './measure.ts';
 import { QUERIES } from './queries.ts';
 import { printTable, type QueryResult, type RoundFigures, summarise, writeResults } from './report.ts';
 import {
@@ -48,6 +48,10 @@ const settings = {
   unloaded: num(args.unloaded, args.quick ? 1 : 3),
   connections: Number(args.connections),
   pool: Number(args.pool),
+  /** A closed-loop window lasts until about this many requests complete… */
+  minRequests: args.quick ? 40 : 200,
+  /** …but no longer than this many seconds. */
+  maxWindow: args.quick ? 10 : 60,
 };
 const log = (line: string) => console.error(`[bench] ${line}`);
 
@@ -79,7 +83,10 @@ async function main() {
     for (const name of serverNames) {
       servers.push(await startServer(name, name === 'concord' ? { ...env, ...CONCORD_LIMITS_ENV } : env));
     }
-    log(`servers: ${servers.map((s) => `${s.name} ${s.url} (pid ${s.pid})`).join(', ')}`);
+    log(
+      `servers: ${servers.map((s) => `${s.name} ${s.url} (pid ${s.pid}, CPU ${cpusAllowed(s.pid)})`).join(', ')}`,
+    );
+    log(`PostgreSQL on CPU ${cpusAllowed(postmaster)}, load generator on CPU ${cpusAllowed(process.pid)}`);
 
     const results: QueryResult[] = [];
     for (const query of queries) {
@@ -106,6 +113,7 @@ async function main() {
         if (pgRps) {
           const rate = Math.max(1, Math.round(pgRps / 2));
           for (const server of order) {
+            await drained(server.pid, postmaster);
             const fixed = await openLoop(result.checked.get(server.name)!.request!, rate, settings.fixed);
             Object.assign(figures.get(server.name)!, {
               fixedRate: rate,
@@ -122,7 +130,7 @@ async function main() {
             log(`${result.query.name} / ${name}: ${f.failures + f.fixedFailures} failed requests`);
         }
         log(
-          `round ${round + 1}/${settings.rounds} ${result.query.name}: ` +
+          `round ${round + 1}/${settings.rounds} ${result.query.name} (${Math.round(performance.now() / 1000)} s): ` +
             order.map((s) => `${s.name} ${figures.get(s.name)!.rps.toFixed(0)} req/s`).join(', '),
         );
       }
@@ -138,16 +146,43 @@ async function main() {
   }
 }
 
-/** Warm-up, then the closed loop with CPU counted around it, then the unloaded latency. */
+/** Waits until the server and PostgreSQL have finished what the load left in flight. */
+async function drained(serverPid: number, postmaster: number): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  let last = cpuSnapshot(serverPid, postmaster);
+  while (performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = cpuSnapshot(serverPid, postmaster);
+    if (now.server - last.server < 3 && now.postgres - last.postgres < 3) return;
+    last = now;
+  }
+}
+
+/**
+ * Warm-up, then the closed loop with CPU counted around it, then the unloaded latency. Slow
+ * queries get longer windows, so that every connection completes several requests; CPU is read
+ * once the requests abandoned at the end of the window have finished, and divided by all sent.
+ */
 async function saturate(server: RunningServer, result: QueryResult, postmaster: number) {
   const request = result.checked.get(server.name)!.request!;
-  await closedLoop(request, settings.connections, settings.warmup);
+  const { connections } = settings;
+  let warm = await closedLoop(request, connections, settings.warmup);
+  if (warm.requests < connections) {
+    const longer = Math.min(settings.maxWindow, (2 * connections) / Math.max(warm.rps, 0.5));
+    warm = await closedLoop(request, connections, Math.max(settings.warmup, longer));
+  }
+  const window = Math.min(
+    settings.maxWindow,
+    Math.max(settings.duration, settings.minRequests / Math.max(warm.rps, 0.1)),
+  );
+  await drained(server.pid, postmaster);
   const before = cpuSnapshot(server.pid, postmaster);
-  const run = await closedLoop(request, settings.connections, settings.duration);
+  const run = await closedLoop(request, connections, window);
+  await drained(server.pid, postmaster);
   const after = cpuSnapshot(server.pid, postmaster);
   const rss = rssMb(server.pid);
-  const unloaded = settings.unloaded > 0 ? await closedLoop(request, 1, settings.unloaded) : null;
-  const perRequest = (ms: number) => (run.requests ? ms / run.requests : Number.NaN);
+  const unloaded = settings.unloaded > 0 ? await sequential(request, settings.unloaded) : null;
+  const perRequest = (ms: number) => (run.sent ? ms / run.sent : Number.NaN);
   return {
     rps: run.rps,
     requests: run.requests,

@@ -68,6 +68,12 @@ export function cpuSnapshot(serverPid: number, postmaster: number): { server: nu
   return { server: cpuMs(serverPid), postgres };
 }
 
+/** The CPUs a process may run on, as the kernel lists them (e.g. "1"). */
+export function cpusAllowed(pid: number): string {
+  const text = safe(() => readFileSync(`/proc/${pid}/status`, 'utf8')) ?? '';
+  return /Cpus_allowed_list:\s+(\S+)/.exec(text)?.[1] ?? '?';
+}
+
 /** Resident set size of a process, in MB. */
 export function rssMb(pid: number): number {
   const text = safe(() => readFileSync(`/proc/${pid}/status`, 'utf8')) ?? '';

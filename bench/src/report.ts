@@ -1,10 +1,10 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import type { Checked } from './check.ts';
 import { median } from './measure.ts';
 import type { QueryDef } from './queries.ts';
-import { SERVER_NAMES, type ServerName } from './servers/process.ts';
+import { PINNING, SERVER_NAMES, type ServerName } from './servers/process.ts';
 
 /** One server's figures in one round. */
 export type Figures = {
@@ -109,7 +109,8 @@ export function summarise(results: QueryResult[], settings: Record<string, unkno
     meta: {
       date: new Date().toISOString(),
       node: process.version,
-      cpus: availableParallelism(),
+      cpus: cpus().length,
+      pinned: PINNING ? 'load generator on CPU 0; servers and PostgreSQL on CPU 1' : 'no (fewer than 2 CPUs)',
       loadAverageAtEnd: loadavg().map((n) => Math.round(n * 100) / 100),
       ...settings,
     },
@@ -158,7 +159,7 @@ export function printTable(summary: Summary): void {
               fmt(s.p99Ms),
               fmt(s.fixedP99Ms),
               fmt(s.fixedRate, 0),
-              fmt(s.unloadedP50Ms),
+              fmt(s.unloadedP50Ms, 2),
               fmt(s.serverCpuMsPerReq, 2),
               fmt(s.pgCpuMsPerReq, 2),
               fmt(s.sqlPerRequest, 0),

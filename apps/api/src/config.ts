@@ -11,6 +11,12 @@ export type Config = {
   production: boolean;
   bodyLimitBytes: number;
   pool: { max: number; acquireTimeoutMs: number; statementTimeoutMs: number };
+  /** Run background work (the pg-boss job queue) in this process. */
+  jobs: boolean;
+  /** How often unanswered assignments are checked against their respond-by time. */
+  escalationIntervalSeconds: number;
+  /** Browser origins besides the API's own that may open a WebSocket with a session cookie. */
+  allowedOrigins: string[];
 };
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -36,5 +42,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
       acquireTimeoutMs: int(env.DB_ACQUIRE_TIMEOUT_MS, 5_000, 'DB_ACQUIRE_TIMEOUT_MS'),
       statementTimeoutMs: int(env.DB_STATEMENT_TIMEOUT_MS, 15_000, 'DB_STATEMENT_TIMEOUT_MS'),
     },
+    jobs: env.JOBS_ENABLED !== 'false',
+    escalationIntervalSeconds: Math.max(
+      1,
+      int(env.ESCALATION_INTERVAL_SECONDS, 30, 'ESCALATION_INTERVAL_SECONDS'),
+    ),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { anonymousViewer, type RequestScope, type Viewer } from './common/viewer';
 import type { Database } from './db/database';
+import type { LiveSession } from './modules/live/streams';
 
 /** Per-request memo of DataLoaders: one instance per key per request, never shared between requests. */
 export class Loaders {
@@ -39,6 +40,8 @@ export type Context = {
   http: HttpExchange | null;
   /** Shared with the audit log through AsyncLocalStorage. */
   requestScope?: RequestScope;
+  /** Over WebSocket only: the change feed, and the viewer read again for every event. */
+  live?: LiveSession;
 };
 
 export function createContext(

@@ -4,6 +4,7 @@ import { createDataSource } from './db/data-source';
 import { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './db/seed';
+import { startJobs } from './jobs/queue';
 import { createApiServer } from './server';
 
 const log = (message: string, details?: unknown) =>
@@ -29,14 +30,29 @@ async function main() {
     log('demo data ready', counts);
   }
 
+  // Started before the server so that its hooks see every write; stopped by the server's stop().
+  const jobs = config.jobs
+    ? await startJobs({
+        db,
+        databaseUrl: url,
+        escalationIntervalSeconds: config.escalationIntervalSeconds,
+        log,
+      })
+    : null;
   const server = await createApiServer({
     db,
     production: config.production,
     bodyLimitBytes: config.bodyLimitBytes,
+    allowedOrigins: config.allowedOrigins,
+    background: jobs ?? undefined,
     log: (message, details) => log(message, details),
   });
   const port = await server.listen(config.port, config.host);
-  log('Concord API ready', { graphql: `http://localhost:${port}/graphql`, database: embedded ? 'embedded' : 'external' });
+  log('Concord API ready', {
+    port,
+    graphql: `http://localhost:${port}/graphql`,
+    database: embedded ? 'embedded' : 'external',
+  });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

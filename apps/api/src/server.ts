@@ -16,6 +16,7 @@ import { anonymousViewer, type RequestScope, requestScope, type Viewer } from '.
 import { type Context, createContext } from './context';
 import type { Database } from './db/database';
 import { SESSION_COOKIE, viewerFromSession, viewerFromToken } from './modules/accounts/session.service';
+import { type Live, startLive } from './modules/live/live';
 import { createSchema } from './schema';
 
 export type ServerOptions = {
@@ -28,6 +29,10 @@ export type ServerOptions = {
   /** Trust X-Forwarded-For from this many proxies, for the client address. */
   trustProxy?: number;
   log?: (message: string, details?: Record<string, unknown>) => void;
+  /** Browser origins besides the API's own that may open a WebSocket with a session cookie. */
+  allowedOrigins?: readonly string[];
+  /** Background work of this process (the job queue), stopped with the server. */
+  background?: { stop(): Promise<void> };
 };
 
 export type ApiServer = {
@@ -78,6 +83,16 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
   httpServer.headersTimeout = 15_000;
   httpServer.keepAliveTimeout = 5_000;
   const schema = await createSchema();
+  // Subscriptions on the same port and path; the change log of this process's writes starts here too.
+  const live: Live = await startLive({
+    db,
+    httpServer,
+    schema,
+    limits,
+    production,
+    allowedOrigins: options.allowedOrigins,
+    log,
+  });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -100,6 +115,19 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
       ApolloServerPluginCacheControlDisabled(),
       guardPlugin({ production }),
       limitsPlugin(schema, limits),
+      {
+        // WebSocket clients go first, so that draining HTTP does not wait for them; the listener
+        // and the job queue close once requests are done (Apollo re-raises SIGTERM after stopping).
+        async serverWillStart() {
+          return {
+            drainServer: () => live.stopConnections(),
+            async serverWillStop() {
+              await live.stop();
+              await options.background?.stop();
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();

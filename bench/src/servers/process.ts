@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,12 @@ export const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..
 export const LOAD_CPU = 0;
 export const SERVER_CPU = 1;
 
-const canPin = () => availableParallelism() >= 2 && process.platform === 'linux';
+/**
+ * Whether processes are pinned. Counted from the machine's CPUs, not this process's affinity
+ * (availableParallelism), which is 1 as soon as the bench has pinned itself.
+ */
+export const PINNING = cpus().length >= 2 && process.platform === 'linux';
+const canPin = () => PINNING;
 
 /** Pins a process and all its threads (and so everything it forks from now on) to one CPU. */
 export function pin(pid: number, cpu: number): void {

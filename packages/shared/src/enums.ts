@@ -138,3 +138,34 @@ export type CapabilityKind = keyof typeof CapabilityKind;
 
 export const ObservationSourceKind = values('MEDIA', 'NGO_REPORT', 'UN_REPORT', 'FIELD_MISSION', 'ACLED', 'OTHER');
 export type ObservationSourceKind = keyof typeof ObservationSourceKind;
+
+/** CAP 1.2 <status>, <msgType>, <scope>, <urgency>, <severity>, <certainty> (values upper-cased). */
+export const CapStatus = values('ACTUAL', 'EXERCISE', 'SYSTEM', 'TEST', 'DRAFT');
+export type CapStatus = keyof typeof CapStatus;
+export const CapMsgType = values('ALERT', 'UPDATE', 'CANCEL', 'ACK', 'ERROR');
+export type CapMsgType = keyof typeof CapMsgType;
+export const CapScope = values('PUBLIC', 'RESTRICTED', 'PRIVATE');
+export type CapScope = keyof typeof CapScope;
+export const CapUrgency = values('IMMEDIATE', 'EXPECTED', 'FUTURE', 'PAST', 'UNKNOWN');
+export type CapUrgency = keyof typeof CapUrgency;
+export const CapSeverity = values('EXTREME', 'SEVERE', 'MODERATE', 'MINOR', 'UNKNOWN');
+export type CapSeverity = keyof typeof CapSeverity;
+export const CapCertainty = values('OBSERVED', 'LIKELY', 'POSSIBLE', 'UNLIKELY', 'UNKNOWN');
+export type CapCertainty = keyof typeof CapCertainty;
+
+/** Concord's alert workflow. */
+export const AlertState = values('DRAFT', 'ISSUED', 'ACKNOWLEDGED', 'ESCALATED', 'CLOSED');
+export type AlertState = keyof typeof AlertState;
+
+/** Reliability of a source (Admiralty code): A completely reliable … F cannot be judged. */
+export const SourceReliability = values('A', 'B', 'C', 'D', 'E', 'F');
+export type SourceReliability = keyof typeof SourceReliability;
+
+export const ImportStatus = values('RUNNING', 'SUCCEEDED', 'FAILED');
+export type ImportStatus = keyof typeof ImportStatus;
+
+export const WebhookEvent = values('ALERT_ISSUED', 'ASSIGNMENT_ANSWERED', 'PLAN_STATUS_CHANGED');
+export type WebhookEvent = keyof typeof WebhookEvent;
+
+export const DeliveryStatus = values('PENDING', 'SUCCEEDED', 'FAILED');
+export type DeliveryStatus = keyof typeof DeliveryStatus;

@@ -32,6 +32,9 @@ export type Action =
   | 'plan.edit'
   | 'task.assign'
   | 'assignment.respond'
+  | 'capability.pledge'
+  | 'alert.manage'
+  | 'alert.acknowledge'
   | 'token.manage'
   | 'user.manage'
   | 'audit.read'
@@ -49,6 +52,9 @@ export const permissionTable: Record<Action, readonly MembershipRole[]> = {
   'plan.edit': ['ADMIN', 'LIAISON'],
   'task.assign': ['ADMIN', 'LIAISON'],
   'assignment.respond': ['ADMIN', 'LIAISON', 'PARTNER'],
+  'capability.pledge': ['ADMIN', 'LIAISON'],
+  'alert.manage': ['ADMIN', 'LIAISON'],
+  'alert.acknowledge': ['ADMIN', 'LIAISON', 'PARTNER', 'VIEWER'],
   'token.manage': ['ADMIN', 'LIAISON', 'PARTNER', 'VIEWER'],
   'user.manage': ['ADMIN'],
   'audit.read': ['ADMIN'],

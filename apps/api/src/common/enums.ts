@@ -26,6 +26,17 @@ const enums = {
   MembershipRole: shared.MembershipRole,
   TokenScope: shared.TokenScope,
   Classification: shared.Classification,
+  CapStatus: shared.CapStatus,
+  CapMsgType: shared.CapMsgType,
+  CapScope: shared.CapScope,
+  CapUrgency: shared.CapUrgency,
+  CapSeverity: shared.CapSeverity,
+  CapCertainty: shared.CapCertainty,
+  AlertState: shared.AlertState,
+  SourceReliability: shared.SourceReliability,
+  ImportStatus: shared.ImportStatus,
+  WebhookEvent: shared.WebhookEvent,
+  DeliveryStatus: shared.DeliveryStatus,
 };
 for (const [name, values] of Object.entries(enums)) registerEnumType(values, { name });
 

@@ -116,13 +116,20 @@ export function pageLoader(
   });
 }
 
-/** Rows by id, one statement per batch, `null` for a miss, in key order. */
-export function rowsById<T extends Row = Row>(db: Queryable, spec: ListSpec): DataLoader<string, T | null> {
+/**
+ * Rows by id, one statement per batch, `null` for a miss, in key order. `filter` (e.g. what the
+ * viewer may read) makes a row outside it a miss too.
+ */
+export function rowsById<T extends Row = Row>(
+  db: Queryable,
+  spec: ListSpec,
+  filter?: Filter,
+): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await db.query<T>(
-      `SELECT ${spec.select} FROM ${spec.from} WHERE ${spec.alias}.id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const q = new Sql();
+    q.and(`${spec.alias}.id = ANY(${q.p(ids)}::uuid[])`);
+    filter?.(q);
+    const rows = await db.query<T>(`SELECT ${spec.select} FROM ${spec.from} ${q.whereClause()}`, q.params);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -134,11 +141,15 @@ export function rowsByParent<T extends Row = Row>(
   spec: ListSpec,
   parentColumn: string,
   orderBy: string,
+  filter?: Filter,
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
+    const q = new Sql();
+    q.and(`${parentColumn} = ANY(${q.p(keys)}::uuid[])`);
+    filter?.(q);
     const rows = await db.query<T & { __parent: string }>(
-      `SELECT ${spec.select}, ${parentColumn} AS "__parent" FROM ${spec.from} WHERE ${parentColumn} = ANY($1::uuid[]) ORDER BY ${orderBy}`,
-      [keys],
+      `SELECT ${spec.select}, ${parentColumn} AS "__parent" FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy}`,
+      q.params,
     );
     const byParent = new Map<string, T[]>();
     for (const row of rows) {

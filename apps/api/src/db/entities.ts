@@ -1,3 +1,16 @@
+import { Alert } from '../modules/alerts/alert.entity';
+import { AlertRecipient } from '../modules/alerts/alert-recipient.entity';
+import { AlertRule } from '../modules/alerts/alert-rule.entity';
+import { ChangeLogEntry } from '../modules/history/change-log.entity';
+import { Revision } from '../modules/history/revision.entity';
+import { ImportJob } from '../modules/imports/import-job.entity';
+import { Notification } from '../modules/notifications/notification.entity';
+import { TaskLease } from '../modules/presence/lease.entity';
+import { Presence } from '../modules/presence/presence.entity';
+import { ScoreIndicator } from '../modules/risk/score-indicator.entity';
+import { ObservationIndicator } from '../modules/situations/observation-indicator.entity';
+import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from '../modules/webhooks/webhook-subscription.entity';
 import { Membership } from '../modules/accounts/membership.entity';
 import { Session } from '../modules/accounts/session.entity';
 import { User } from '../modules/accounts/user.entity';
@@ -50,4 +63,17 @@ export const entities = [
   ApiToken,
   AuditEvent,
   RateLimitBucket,
+  Revision,
+  ChangeLogEntry,
+  Presence,
+  TaskLease,
+  Notification,
+  Alert,
+  AlertRecipient,
+  AlertRule,
+  WebhookSubscription,
+  WebhookDelivery,
+  ImportJob,
+  ObservationIndicator,
+  ScoreIndicator,
 ];

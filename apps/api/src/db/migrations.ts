@@ -3,6 +3,7 @@ import { TaskOrderIndexes1795240719057 } from './migrations/1795240719057-TaskOr
 import { Access1795240784011 } from './migrations/1795240784011-Access';
 import { RiskFactorReferenceData1795240955977 } from './migrations/1795240955977-RiskFactorReferenceData';
 import { Classification1795241538778 } from './migrations/1795241538778-Classification';
+import { Coordination1795242014585 } from './migrations/1795242014585-Coordination';
 
 /** Every migration, in order. Generated files are added here by hand, after reading them. */
 export const migrations: Function[] = [
@@ -11,4 +12,5 @@ export const migrations: Function[] = [
   Access1795240784011,
   RiskFactorReferenceData1795240955977,
   Classification1795241538778,
+  Coordination1795242014585,
 ];

@@ -1,6 +1,8 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AccountResolver, MembershipResolver, UserResolver } from './accounts/account.resolver';
 import { ActorResolver } from './actors/actor.resolver';
+import { LiveResolver } from './live/live.resolver';
+import { NotificationResolver } from './notifications/notification.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { ApiTokenResolver } from './tokens/token.resolver';
 import { ActorCapabilitiesResolver, CapabilityPledgeResolver } from './capabilities/capability-pledge.resolver';
@@ -51,4 +53,6 @@ export const resolvers: NonEmptyArray<Function> = [
   TaskAssignmentResolver,
   TaskAssignmentsResolver,
   ActorAssignmentsResolver,
+  LiveResolver,
+  NotificationResolver,
 ];

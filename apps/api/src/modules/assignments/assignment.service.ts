@@ -4,15 +4,18 @@ import {
   allowedResponses,
   closedAssignmentStatuses,
 } from '@concord/shared';
+import { authorize, can } from '../../common/authz';
 import type { Connection, PageArgs } from '../../common/connection';
 import { AppError, badInput, explainConstraint } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
-import { childPage, type Filter, type Order } from '../../common/listing';
+import { childPage, type Filter, type Order, rowsById } from '../../common/listing';
+import { requirePlanEditor } from '../../common/plan-access';
 import { conflict, insertRow } from '../../common/writes';
 import type { Context } from '../../context';
 import type { EntityColumns, Queryable, Transaction } from '../../db/database';
 import type { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
+import { both, underReadable } from '../plans/plan.visibility';
 import { requireRecord } from '../plans/reference.loaders';
 import { Task } from '../tasks/task.entity';
 import { taskById } from '../tasks/task.loaders';
@@ -23,7 +26,7 @@ import type {
   TaskAssignmentOrder,
   WithdrawAssignmentInput,
 } from './assignment.inputs';
-import { assignmentList, taskAssignmentById } from './assignment.loaders';
+import { assignmentList, readableAssignments, taskAssignmentById } from './assignment.loaders';
 import { TaskAssignment } from './task-assignment.entity';
 
 explainConstraint('task_assignment_one_lead', 'role', 'the task already has an open LEAD assignment');
@@ -48,10 +51,19 @@ const outcome: Record<AssignmentResponse, AssignmentStatus> = {
   COUNTER_PROPOSE: 'COUNTER_PROPOSED',
 };
 
-/** Each list of statuses narrows the result further (filter.statuses, status, statuses). */
+/** What the caller asked for, within what the viewer may read. */
 function assignmentFilter(
   filter: TaskAssignmentFilter | null | undefined,
-  statusSets: AssignmentStatus[][] = [],
+  statusSets: AssignmentStatus[][],
+  readable: Filter,
+): Filter {
+  return both(askedAssignments(filter, statusSets), readable);
+}
+
+/** Each list of statuses narrows the result further (filter.statuses, status, statuses). */
+function askedAssignments(
+  filter: TaskAssignmentFilter | null | undefined,
+  statusSets: AssignmentStatus[][],
 ): Filter {
   return (q) => {
     for (const statuses of [filter?.statuses ?? [], ...statusSets]) {
@@ -111,6 +123,34 @@ function requireAssignment(ctx: Context, globalId: string): Promise<TaskAssignme
   return requireRecord(taskAssignmentById(ctx), 'TaskAssignment', globalId, 'assignmentId', 'assignment');
 }
 
+/**
+ * The assignment an answer is for. Answering is the right of the assigned organisation, which a
+ * token may hold without reading the graph, so the row is first looked up whatever the viewer
+ * reads; anyone else is refused as for a missing assignment unless they may read it.
+ */
+async function requireAnswerable(ctx: Context, globalId: string): Promise<TaskAssignment> {
+  const id = fromGlobalId('TaskAssignment', globalId, 'assignmentId');
+  const any = ctx.loaders.get('assignments.anyById', () =>
+    rowsById<TaskAssignment>(ctx.db, assignmentList(ctx.db)),
+  );
+  const current = await any.load(id);
+  if (current && can(ctx.viewer, 'assignment.respond', current.actorId)) return current;
+  if (!current || !(await taskAssignmentById(ctx).load(id))) {
+    throw new AppError('NOT_FOUND', 'assignmentId: no assignment has this id', { field: 'assignmentId' });
+  }
+  await authorize(ctx, 'assignment.respond', current.actorId);
+  return current;
+}
+
+/** Who does a task is decided by the editors of its plan. */
+async function requireAssigner(ctx: Context, assignment: TaskAssignment): Promise<void> {
+  // A readable assignment has a readable task; should that change under us, it is simply gone.
+  const task = await taskById(ctx).load(assignment.taskId);
+  if (!task)
+    throw new AppError('NOT_FOUND', 'assignmentId: no assignment has this id', { field: 'assignmentId' });
+  await requirePlanEditor(ctx, task.planId);
+}
+
 export const assignmentService = {
   ofTask(
     ctx: Context,
@@ -121,7 +161,7 @@ export const assignmentService = {
   ): Promise<Connection<TaskAssignment>> {
     return childPage(ctx, assignmentList(ctx.db), 'ta.task_id', task.id, {
       filterKey: filter,
-      filter: assignmentFilter(filter),
+      filter: assignmentFilter(filter, [], underReadable(ctx.viewer, readableAssignments(ctx.viewer))),
       order: orderBy ?? defaultOrder,
       args,
     });
@@ -139,7 +179,8 @@ export const assignmentService = {
   ): Promise<Connection<TaskAssignment>> {
     return childPage(ctx, assignmentList(ctx.db), 'ta.actor_id', actor.id, {
       filterKey: [options.filter, options.statusSets],
-      filter: assignmentFilter(options.filter, options.statusSets),
+      // An actor is public: its list is read against the rule in full.
+      filter: assignmentFilter(options.filter, options.statusSets, readableAssignments(ctx.viewer)),
       order: options.orderBy ?? defaultOrder,
       args,
     });
@@ -147,6 +188,7 @@ export const assignmentService = {
 
   async assign(ctx: Context, input: AssignTaskInput): Promise<TaskAssignment> {
     const task = await requireRecord(taskById(ctx), 'Task', input.taskId, 'taskId', 'task');
+    await requirePlanEditor(ctx, task.planId);
     const actor = await requireRecord(actorById(ctx), 'Actor', input.actorId, 'actorId', 'actor');
     if (closedTaskStatuses.includes(task.status)) {
       throw badInput('taskId', `the task is ${task.status} and takes no new assignments`);
@@ -194,7 +236,7 @@ export const assignmentService = {
     if (response !== 'COUNTER_PROPOSE' && input.proposedDueOn) {
       throw badInput('proposedDueOn', 'only a counter-proposal offers a due date');
     }
-    const current = await requireAssignment(ctx, input.assignmentId);
+    const current = await requireAnswerable(ctx, input.assignmentId);
     if (!allowedResponses[current.status].includes(response)) throw refused(current);
     const expected = input.expectedVersion ?? null;
     if (expected !== null && expected !== current.version) throw conflict('assignment', current);
@@ -228,7 +270,9 @@ export const assignmentService = {
   },
 
   async withdraw(ctx: Context, input: WithdrawAssignmentInput): Promise<TaskAssignment> {
-    const id = fromGlobalId('TaskAssignment', input.assignmentId, 'assignmentId');
+    const current = await requireAssignment(ctx, input.assignmentId);
+    await requireAssigner(ctx, current);
+    const id = current.id;
     const assignment = await ctx.db.transaction(async (tx) => {
       const row = await updateWhere<TaskAssignment>(
         tx,

@@ -2,6 +2,7 @@ import { type Connection, type PageArgs } from '../../common/connection';
 import { AppError, badInput, explainConstraint } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
 import { childPage, type Filter, type Order } from '../../common/listing';
+import { requirePlanEditor } from '../../common/plan-access';
 import { likePattern } from '../../common/sql';
 import { insertRow, updateRow } from '../../common/writes';
 import type { Context } from '../../context';
@@ -26,6 +27,7 @@ import {
   riskFactorsByObjectiveId,
 } from './plan.loaders';
 import { planService } from './plan.service';
+import { both, inMemberPlan, underReadable } from './plan.visibility';
 import { mandatedTaskById, requireRecord, requireRecords, riskFactorById } from './reference.loaders';
 import type { ResponsePlan } from './response-plan.entity';
 import { recordSetChange } from './set-change';
@@ -99,7 +101,7 @@ export const objectiveService = {
   ): Promise<Connection<Objective>> {
     return childPage(ctx, objectiveList(ctx.db), 'o.plan_id', plan.id, {
       filterKey: filter,
-      filter: objectiveFilter(filter),
+      filter: both(objectiveFilter(filter), underReadable(ctx.viewer, inMemberPlan(ctx.viewer, 'o.plan_id'))),
       order: orderBy ?? defaultOrder,
       args,
     });
@@ -111,6 +113,7 @@ export const objectiveService = {
 
   async createPhase(ctx: Context, input: CreatePhaseInput): Promise<Phase> {
     const plan = await planService.requirePlan(ctx, input.planId, 'planId');
+    await requirePlanEditor(ctx, plan.id);
     assertDateOrder(input.startsOn, input.endsOn);
     const phase = await ctx.db.transaction(async (tx) => {
       let position = input.position;
@@ -136,6 +139,9 @@ export const objectiveService = {
 
   async updatePhase(ctx: Context, input: UpdatePhaseInput): Promise<Phase> {
     const id = fromGlobalId('Phase', input.id);
+    const current = await phaseById(ctx).load(id);
+    if (!current) throw new AppError('NOT_FOUND', 'phase was not found');
+    await requirePlanEditor(ctx, current.planId);
     const { id: _id, expectedVersion, ...patch } = input;
     for (const field of ['kind', 'title', 'position'] as const) {
       if (patch[field] === null) throw badInput(field, 'cannot be empty');
@@ -150,6 +156,7 @@ export const objectiveService = {
 
   async createObjective(ctx: Context, input: CreateObjectiveInput): Promise<Objective> {
     const plan = await planService.requirePlan(ctx, input.planId, 'planId');
+    await requirePlanEditor(ctx, plan.id);
     const phase = input.phaseId ? await requirePhaseOf(ctx, plan.id, input.phaseId) : null;
     const mandatedTask = input.mandatedTaskId ? await requireMandatedTask(ctx, input.mandatedTaskId) : null;
     const riskFactors = await requireRiskFactors(ctx, input.riskFactorIds ?? []);
@@ -176,6 +183,7 @@ export const objectiveService = {
     const id = fromGlobalId('Objective', input.id);
     const current = await objectiveById(ctx).load(id);
     if (!current) throw new AppError('NOT_FOUND', 'objective was not found');
+    await requirePlanEditor(ctx, current.planId);
     if (input.title === null) throw badInput('title', 'cannot be empty');
     const patch: Record<string, unknown> = { title: input.title, description: input.description };
     if (input.phaseId !== undefined) {

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsIn, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType, OrderDirection } from '../../common/connection';
-import { ParticipantRole, PlanStatus } from '../../common/enums';
+import { Classification, ParticipantRole, PlanStatus } from '../../common/enums';
 import { LocalDateScalar } from '../../common/scalars';
 import { PlanParticipant } from './plan-participant.entity';
 import { ResponsePlan } from './response-plan.entity';
@@ -76,6 +76,13 @@ export class CreateResponsePlanInput {
   @IsOptional()
   status?: PlanStatus | null;
 
+  @Field(() => Classification, {
+    nullable: true,
+    description: 'Who may read the plan; PARTICIPANTS unless given.',
+  })
+  @IsOptional()
+  classification?: Classification | null;
+
   @Field(() => LocalDateScalar, { nullable: true })
   @IsOptional()
   startsOn?: string | null;
@@ -109,6 +116,13 @@ export class UpdateResponsePlanInput {
   @Field(() => PlanStatus, { nullable: true })
   @IsOptional()
   status?: PlanStatus | null;
+
+  @Field(() => Classification, {
+    nullable: true,
+    description: 'Who may read the plan; only the lead organisation may change it.',
+  })
+  @IsOptional()
+  classification?: Classification | null;
 
   @Field(() => LocalDateScalar, { nullable: true })
   @IsOptional()

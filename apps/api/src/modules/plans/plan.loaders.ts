@@ -4,6 +4,7 @@ import type { Context } from '../../context';
 import type { RiskFactor } from '../risk/risk-factor.entity';
 import { Objective } from './objective.entity';
 import { Phase } from './phase.entity';
+import { inMemberPlan, readablePlans, underReadable } from './plan.visibility';
 import { PlanParticipant } from './plan-participant.entity';
 import { objectiveRiskFactorList } from './reference.loaders';
 import { ResponsePlan } from './response-plan.entity';
@@ -19,17 +20,28 @@ export const objectiveList = defineList('objectives', Objective, 'o', {
   CREATED_AT: { expr: 'o.created_at', cast: 'timestamptz' },
 });
 
+// Loaders are made per request, so each bakes the viewer's read rule into its statement: a record
+// out of reach loads as null, exactly like a missing one, by node(id) and by every relation field.
+
 export const responsePlanById = (ctx: Context) =>
-  ctx.loaders.get('responsePlanById', () => rowsById<ResponsePlan>(ctx.db, responsePlanList(ctx.db)));
+  ctx.loaders.get('responsePlanById', () =>
+    rowsById<ResponsePlan>(ctx.db, responsePlanList(ctx.db), readablePlans(ctx.viewer)),
+  );
 
 export const planParticipantById = (ctx: Context) =>
-  ctx.loaders.get('planParticipantById', () => rowsById<PlanParticipant>(ctx.db, participantList(ctx.db)));
+  ctx.loaders.get('planParticipantById', () =>
+    rowsById<PlanParticipant>(ctx.db, participantList(ctx.db), inMemberPlan(ctx.viewer, 'pp.plan_id')),
+  );
 
 export const phaseById = (ctx: Context) =>
-  ctx.loaders.get('phaseById', () => rowsById<Phase>(ctx.db, phaseList(ctx.db)));
+  ctx.loaders.get('phaseById', () =>
+    rowsById<Phase>(ctx.db, phaseList(ctx.db), inMemberPlan(ctx.viewer, 'ph.plan_id')),
+  );
 
 export const objectiveById = (ctx: Context) =>
-  ctx.loaders.get('objectiveById', () => rowsById<Objective>(ctx.db, objectiveList(ctx.db)));
+  ctx.loaders.get('objectiveById', () =>
+    rowsById<Objective>(ctx.db, objectiveList(ctx.db), inMemberPlan(ctx.viewer, 'o.plan_id')),
+  );
 
 /** The lead first, then contributors and observers (enum order), each in joining order. */
 export const participantsByPlanId = (ctx: Context) =>
@@ -39,14 +51,22 @@ export const participantsByPlanId = (ctx: Context) =>
       participantList(ctx.db),
       'pp.plan_id',
       'pp.role, pp.created_at, pp.id',
+      underReadable(ctx.viewer, inMemberPlan(ctx.viewer, 'pp.plan_id')),
     ),
   );
 
 export const phasesByPlanId = (ctx: Context) =>
   ctx.loaders.get('phasesByPlanId', () =>
-    rowsByParent<Phase>(ctx.db, phaseList(ctx.db), 'ph.plan_id', 'ph.position, ph.id'),
+    rowsByParent<Phase>(
+      ctx.db,
+      phaseList(ctx.db),
+      'ph.plan_id',
+      'ph.position, ph.id',
+      underReadable(ctx.viewer, inMemberPlan(ctx.viewer, 'ph.plan_id')),
+    ),
   );
 
+/** Risk factors are the Framework's public reference data: no rule of their own. */
 export const riskFactorsByObjectiveId = (ctx: Context) =>
   ctx.loaders.get('riskFactorsByObjectiveId', () =>
     rowsByParent<RiskFactor>(ctx.db, objectiveRiskFactorList(ctx.db), 'orf.objective_id', 'rf.number'),

@@ -1,8 +1,12 @@
+import { authorize, isAdmin } from '../../common/authz';
 import { type Connection, type PageArgs, toPage } from '../../common/connection';
 import { AppError, badInput, explainConstraint } from '../../common/errors';
 import { fromGlobalId, toGlobalId } from '../../common/ids';
 import { type Filter, listPage, type Order } from '../../common/listing';
+import { requirePlanEditor } from '../../common/plan-access';
 import { likePattern } from '../../common/sql';
+import type { Viewer } from '../../common/viewer';
+import { planReadableAsMember } from '../../common/visibility';
 import { insertRow, updateRow } from '../../common/writes';
 import type { Context } from '../../context';
 import type { Actor } from '../actors/actor.entity';
@@ -16,6 +20,7 @@ import type {
   UpdateResponsePlanInput,
 } from './plan.inputs';
 import { participantsByPlanId, responsePlanById, responsePlanList } from './plan.loaders';
+import { both, readablePlans } from './plan.visibility';
 import { PlanParticipant } from './plan-participant.entity';
 import { requireRecord, situationById } from './reference.loaders';
 import { ResponsePlan } from './response-plan.entity';
@@ -26,7 +31,12 @@ explainConstraint('plan_participant_one_lead', 'role', 'a plan has exactly one L
 
 const defaultOrder: Order = { field: 'CREATED_AT', direction: 'DESC' };
 
-function planFilter(filter: ResponsePlanFilter | null | undefined): Filter {
+/** What the caller asked for, within what the viewer may read. */
+function planFilter(viewer: Viewer, filter: ResponsePlanFilter | null | undefined): Filter {
+  return both(askedPlans(viewer, filter), readablePlans(viewer));
+}
+
+function askedPlans(viewer: Viewer, filter: ResponsePlanFilter | null | undefined): Filter {
   const situationId = filter?.situationId
     ? fromGlobalId('Situation', filter.situationId, 'filter.situationId')
     : null;
@@ -42,8 +52,10 @@ function planFilter(filter: ResponsePlanFilter | null | undefined): Filter {
     if (situationId) q.and(`p.situation_id = ${q.p(situationId)}::uuid`);
     if (leadActorId) q.and(`p.lead_actor_id = ${q.p(leadActorId)}::uuid`);
     if (participantActorId) {
+      // Who takes part is for members to see: a partner cannot learn it by filtering either.
+      const visible = isAdmin(viewer) ? '' : ` AND ${planReadableAsMember(q, viewer, 'p')}`;
       q.and(
-        `EXISTS (SELECT 1 FROM plan_participant pp WHERE pp.plan_id = p.id AND pp.actor_id = ${q.p(participantActorId)}::uuid)`,
+        `EXISTS (SELECT 1 FROM plan_participant pp WHERE pp.plan_id = p.id AND pp.actor_id = ${q.p(participantActorId)}::uuid)${visible}`,
       );
     }
     if (filter.search) {
@@ -57,9 +69,18 @@ function assertDateOrder(startsOn: string | null | undefined, endsOn: string | n
   if (startsOn && endsOn && startsOn > endsOn) throw badInput('endsOn', 'must not be before startsOn');
 }
 
-/** Loads the plan a write refers to, or names the field that points nowhere. */
+/**
+ * Loads the plan a write refers to, or names the field that points nowhere; a plan the viewer may
+ * not read points nowhere too.
+ */
 function requirePlan(ctx: Context, globalId: string, field: string): Promise<ResponsePlan> {
   return requireRecord(responsePlanById(ctx), 'ResponsePlan', globalId, field, 'response plan');
+}
+
+async function getPlan(ctx: Context, globalId: string): Promise<ResponsePlan> {
+  const plan = await responsePlanById(ctx).load(fromGlobalId('ResponsePlan', globalId));
+  if (!plan) throw new AppError('NOT_FOUND', 'response plan was not found');
+  return plan;
 }
 
 function requireActor(ctx: Context, globalId: string, field: string): Promise<Actor> {
@@ -78,23 +99,21 @@ export const planService = {
     return listPage(
       ctx.db,
       responsePlanList(ctx.db),
-      planFilter(filter),
+      planFilter(ctx.viewer, filter),
       orderBy ?? defaultOrder,
       toPage(args),
     );
   },
 
-  async get(ctx: Context, globalId: string): Promise<ResponsePlan> {
-    const plan = await responsePlanById(ctx).load(fromGlobalId('ResponsePlan', globalId));
-    if (!plan) throw new AppError('NOT_FOUND', 'response plan was not found');
-    return plan;
-  },
+  get: getPlan,
 
   participants(ctx: Context, plan: ResponsePlan): Promise<PlanParticipant[]> {
     return participantsByPlanId(ctx).load(plan.id);
   },
 
   async create(ctx: Context, input: CreateResponsePlanInput): Promise<ResponsePlan> {
+    // A liaison plans for its own organisation only; which organisations take part is then its call.
+    await authorize(ctx, 'plan.create', fromGlobalId('Actor', input.leadActorId, 'leadActorId'));
     const situation = await requireRecord(
       situationById(ctx),
       'Situation',
@@ -125,6 +144,7 @@ export const planService = {
         situationId: situation.id,
         leadActorId: lead.id,
         status: input.status ?? undefined,
+        classification: input.classification ?? undefined,
         startsOn: input.startsOn ?? null,
         endsOn: input.endsOn ?? null,
       });
@@ -138,10 +158,13 @@ export const planService = {
   },
 
   async update(ctx: Context, input: UpdateResponsePlanInput): Promise<ResponsePlan> {
-    const id = fromGlobalId('ResponsePlan', input.id);
-    const { id: _id, expectedVersion, ...patch } = input;
-    if (patch.title === null) throw badInput('title', 'cannot be empty');
-    if (patch.status === null) throw badInput('status', 'cannot be empty');
+    const { id: globalId, expectedVersion, ...patch } = input;
+    const { id } = await getPlan(ctx, globalId);
+    // Who may read the plan is for the lead organisation to say.
+    await requirePlanEditor(ctx, id, { lead: patch.classification !== undefined });
+    for (const field of ['title', 'status', 'classification'] as const) {
+      if (patch[field] === null) throw badInput(field, 'cannot be empty');
+    }
     assertDateOrder(patch.startsOn, patch.endsOn);
     const plan = await ctx.db.transaction((tx) =>
       updateRow<ResponsePlan>(tx, ctx.db.columns(ResponsePlan), 'response plan', id, expectedVersion, patch),
@@ -155,6 +178,7 @@ export const planService = {
     input: AddPlanParticipantInput,
   ): Promise<{ participant: PlanParticipant; responsePlan: ResponsePlan }> {
     const plan = await requirePlan(ctx, input.planId, 'planId');
+    await requirePlanEditor(ctx, plan.id, { lead: true });
     const actor = await requireActor(ctx, input.actorId, 'actorId');
     const current = await participantsByPlanId(ctx).load(plan.id);
     if (current.some((p) => p.actorId === actor.id)) {
@@ -176,6 +200,7 @@ export const planService = {
     input: RemovePlanParticipantInput,
   ): Promise<{ removedParticipantId: string; responsePlan: ResponsePlan }> {
     const plan = await requirePlan(ctx, input.planId, 'planId');
+    await requirePlanEditor(ctx, plan.id, { lead: true });
     const actorId = fromGlobalId('Actor', input.actorId, 'actorId');
     const cols = ctx.db.columns(PlanParticipant);
     // The role condition makes the refusal to remove the lead hold even against a concurrent change.

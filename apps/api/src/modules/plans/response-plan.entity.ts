@@ -54,7 +54,10 @@ export class ResponsePlan extends Versioned {
   @Column('date', { nullable: true })
   endsOn: string | null;
 
-  @Field(() => Classification, { description: 'Who may read the plan: PUBLIC, PARTICIPANTS (members of taking-part organisations), RESTRICTED (their liaisons), CONFIDENTIAL (the lead organisation).' })
+  @Field(() => Classification, {
+    description:
+      'Who may read the plan: PUBLIC, PARTICIPANTS (members of taking-part organisations), RESTRICTED (their liaisons), CONFIDENTIAL (the lead organisation).',
+  })
   @Column({ type: 'enum', enum: Classification, enumName: 'classification', default: 'PARTICIPANTS' })
   classification: Classification;
 }

@@ -40,7 +40,11 @@ export class RiskAssessment extends Versioned {
   @Column({ type: 'enum', enum: AssessmentStatus, enumName: 'assessment_status', default: 'DRAFT' })
   status: AssessmentStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Null unless the reader may read assessment texts (liaisons and administrators); levels are not hidden.',
+  })
   @Column('text', { nullable: true })
   summary: string | null;
 
@@ -51,7 +55,9 @@ export class RiskAssessment extends Versioned {
   @JoinColumn({ name: 'author_actor_id' })
   authorActor?: Relation<Actor>;
 
-  @Field(() => Classification, { description: 'Who may read the assessment; see ResponsePlan.classification.' })
+  @Field(() => Classification, {
+    description: 'Who may read the assessment; see ResponsePlan.classification.',
+  })
   @Column({ type: 'enum', enum: Classification, enumName: 'classification', default: 'RESTRICTED' })
   classification: Classification;
 }

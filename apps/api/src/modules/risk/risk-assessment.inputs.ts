@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType, OrderDirection } from '../../common/connection';
-import { AssessmentStatus, Confidence, RiskLevel, RiskTrend } from '../../common/enums';
+import { Classification, Confidence, RiskLevel, RiskTrend } from '../../common/enums';
 import { LocalDateScalar } from '../../common/scalars';
 import { RiskAssessment } from './risk-assessment.entity';
 import { RiskFactorScore } from './risk-factor-score.entity';
@@ -63,9 +63,17 @@ export class CreateRiskAssessmentInput {
   @MaxLength(20_000)
   summary?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The actor that authored the assessment.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The actor that authored the assessment: one the caller is a liaison of; a liaison's own organisation when not given.",
+  })
   @IsOptional()
   authorActorId?: string | null;
+
+  @Field(() => Classification, { nullable: true, description: 'Who may read it; RESTRICTED when not given.' })
+  @IsOptional()
+  classification?: Classification | null;
 
   @Field(() => [RiskFactorScoreInput], { description: 'At most one score per factor.' })
   @ArrayMaxSize(14)
@@ -73,7 +81,10 @@ export class CreateRiskAssessmentInput {
   scores: RiskFactorScoreInput[];
 }
 
-@InputType('UpdateRiskAssessmentInput', { description: 'A patch: only the fields sent change.' })
+@InputType('UpdateRiskAssessmentInput', {
+  description:
+    'A patch of a DRAFT or IN_REVIEW assessment: only the fields sent change. The status moves only through submitRiskAssessment, returnRiskAssessment and publishRiskAssessment.',
+})
 export class UpdateRiskAssessmentInput {
   @Field(() => ID) id: string;
   @Field(() => Int) expectedVersion: number;
@@ -83,13 +94,13 @@ export class UpdateRiskAssessmentInput {
   @MaxLength(20_000)
   summary?: string | null;
 
-  @Field(() => AssessmentStatus, { nullable: true })
-  @IsOptional()
-  status?: AssessmentStatus | null;
-
   @Field(() => LocalDateScalar, { nullable: true, description: 'Not in the future.' })
   @IsOptional()
   assessedOn?: string | null;
+
+  @Field(() => Classification, { nullable: true })
+  @IsOptional()
+  classification?: Classification | null;
 }
 
 @InputType('ScoreRiskFactorInput', {

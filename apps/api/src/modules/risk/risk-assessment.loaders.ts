@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
-import { defineList, type ListSpec, rowsById, rowsByParent } from '../../common/listing';
+import { defineList, type Filter, type ListSpec, rowsById, rowsByParent } from '../../common/listing';
 import { registerNodeType } from '../../common/node-registry';
+import { Sql } from '../../common/sql';
+import type { Viewer } from '../../common/viewer';
+import { evidenceReadable, situationReadable } from '../../common/visibility';
 import type { Context } from '../../context';
 import type { Database } from '../../db/database';
 import { RiskAssessment } from './risk-assessment.entity';
@@ -19,12 +22,35 @@ function scoresWithFactorList(db: Database): ListSpec {
   return { ...base, from: `${base.from} JOIN risk_factor sc_rf ON sc_rf.id = sc.risk_factor_id` };
 }
 
+/** Whether the assessment aliased `alias` is readable: only with its situation, as evidence. */
+function assessmentReadable(q: Sql, viewer: Viewer, alias: string): string {
+  return `(${situationReadable(viewer)} AND ${evidenceReadable(q, viewer, alias, 'author_actor_id')})`;
+}
+
+/** Assessments the viewer may read (alias `ra`). */
+export const assessmentVisible =
+  (viewer: Viewer): Filter =>
+  (q) => {
+    q.and(assessmentReadable(q, viewer, 'ra'));
+  };
+
+/** Scores (alias `sc`) are read exactly as far as their assessment is. */
+const scoreVisible =
+  (viewer: Viewer): Filter =>
+  (q) => {
+    q.and(
+      `EXISTS (SELECT 1 FROM risk_assessment sc_ra WHERE sc_ra.id = sc.assessment_id AND ${assessmentReadable(q, viewer, 'sc_ra')})`,
+    );
+  };
+
 export const riskAssessmentById = (ctx: Context) =>
-  ctx.loaders.get('riskAssessmentById', () => rowsById<RiskAssessment>(ctx.db, riskAssessmentList(ctx.db)));
+  ctx.loaders.get('riskAssessmentById', () =>
+    rowsById<RiskAssessment>(ctx.db, riskAssessmentList(ctx.db), assessmentVisible(ctx.viewer)),
+  );
 
 export const riskFactorScoreById = (ctx: Context) =>
   ctx.loaders.get('riskFactorScoreById', () =>
-    rowsById<RiskFactorScore>(ctx.db, riskFactorScoreList(ctx.db)),
+    rowsById<RiskFactorScore>(ctx.db, riskFactorScoreList(ctx.db), scoreVisible(ctx.viewer)),
   );
 
 export const riskFactorScoresByAssessmentId = (ctx: Context) =>
@@ -34,13 +60,14 @@ export const riskFactorScoresByAssessmentId = (ctx: Context) =>
       scoresWithFactorList(ctx.db),
       'sc.assessment_id',
       'sc_rf.number, sc.id',
+      scoreVisible(ctx.viewer),
     ),
   );
 
 /**
- * The assessment that currently speaks for each situation, one statement per batch: the most recent
- * PUBLISHED one when there is any, otherwise the most recent of any status ("most recent" = latest
- * assessedOn, then latest createdAt).
+ * The assessment that currently speaks for each situation to this viewer, one statement per batch:
+ * among the assessments the viewer may read, the most recent PUBLISHED one when there is any,
+ * otherwise the most recent of any status ("most recent" = latest assessedOn, then latest createdAt).
  */
 export const latestAssessmentBySituationId = (ctx: Context) =>
   ctx.loaders.get(
@@ -48,12 +75,14 @@ export const latestAssessmentBySituationId = (ctx: Context) =>
     () =>
       new DataLoader<string, RiskAssessment | null>(async (situationIds) => {
         const spec = riskAssessmentList(ctx.db);
+        const q = new Sql();
+        q.and(`ra.situation_id = ANY(${q.p(situationIds)}::uuid[])`);
+        assessmentVisible(ctx.viewer)(q);
         const rows = await ctx.db.query<RiskAssessment>(
           `SELECT DISTINCT ON (ra.situation_id) ${spec.select}
-           FROM ${spec.from}
-           WHERE ra.situation_id = ANY($1::uuid[])
+           FROM ${spec.from} ${q.whereClause()}
            ORDER BY ra.situation_id, (ra.status = 'PUBLISHED') DESC, ra.assessed_on DESC, ra.created_at DESC, ra.id DESC`,
-          [situationIds],
+          q.params,
         );
         const bySituation = new Map(rows.map((row) => [row.situationId, row]));
         return situationIds.map((id) => bySituation.get(id) ?? null);

@@ -31,6 +31,11 @@ export class RiskAssessmentResolver {
     return situationById(ctx).load(assessment.situationId);
   }
 
+  @FieldResolver(() => String, { nullable: true })
+  summary(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
+    return riskAssessmentService.text(ctx, assessment.summary);
+  }
+
   @FieldResolver(() => Actor, { nullable: true, description: 'The actor that authored the assessment.' })
   authorActor(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
     return assessment.authorActorId ? actorById(ctx).load(assessment.authorActorId) : null;
@@ -76,5 +81,10 @@ export class RiskFactorScoreResolver {
   @FieldResolver(() => RiskFactor)
   riskFactor(@Root() score: RiskFactorScore, @Ctx() ctx: Context) {
     return riskFactorById(ctx).load(score.riskFactorId);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  rationale(@Root() score: RiskFactorScore, @Ctx() ctx: Context) {
+    return riskAssessmentService.text(ctx, score.rationale);
   }
 }

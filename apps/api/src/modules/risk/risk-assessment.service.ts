@@ -1,7 +1,9 @@
+import { actorIdsWith, authorize, can, isAdmin } from '../../common/authz';
 import type { Connection, PageArgs } from '../../common/connection';
 import { AppError, badInput } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
 import { childPage, type Order } from '../../common/listing';
+import { mayReadAssessmentText } from '../../common/visibility';
 import { insertRow, updateRow } from '../../common/writes';
 import type { Context } from '../../context';
 import type { Database, Queryable } from '../../db/database';
@@ -16,11 +18,13 @@ import type {
   UpdateRiskAssessmentInput,
 } from './risk-assessment.inputs';
 import {
+  assessmentVisible,
   latestAssessmentBySituationId,
   riskAssessmentById,
   riskAssessmentList,
   riskFactorScoresByAssessmentId,
 } from './risk-assessment.loaders';
+import { lockEditable } from './assessment-status';
 import { riskFactorService } from './risk-factor.service';
 import { RiskFactorScore } from './risk-factor-score.entity';
 
@@ -83,10 +87,44 @@ function factorReferences(input: CreateRiskAssessmentInput) {
   });
 }
 
-async function requireAssessment(ctx: Context, globalId: string, field: string): Promise<RiskAssessment> {
+/**
+ * The author organisation of a new assessment: the one named, if the viewer may author for it;
+ * otherwise a liaison's own (first) organisation. Administrators may leave it open.
+ */
+async function authorOf(ctx: Context, globalId: string | null | undefined): Promise<string | null> {
+  await authorize(ctx, 'assessment.manage');
+  if (globalId) {
+    await authorize(ctx, 'assessment.manage', fromGlobalId('Actor', globalId, 'authorActorId'));
+    return (await actorService.requireActor(ctx, globalId, 'authorActorId')).id;
+  }
+  if (isAdmin(ctx.viewer)) return null;
+  return actorIdsWith(ctx.viewer, ['LIAISON'])[0];
+}
+
+/**
+ * An assessment the viewer may change: unreadable reads as missing (NOT_FOUND, existence not
+ * revealed); readable but authored by another organisation is FORBIDDEN, audited. One without an
+ * author organisation is for administrators only.
+ */
+export async function requireAuthored(ctx: Context, globalId: string, field?: string): Promise<RiskAssessment> {
+  await authorize(ctx, 'assessment.manage');
   const assessment = await riskAssessmentById(ctx).load(fromGlobalId('RiskAssessment', globalId, field));
-  if (!assessment) throw new AppError('NOT_FOUND', `${field}: no risk assessment has this id`, { field });
-  return assessment;
+  if (!assessment) {
+    throw field
+      ? new AppError('NOT_FOUND', `${field}: no risk assessment has this id`, { field })
+      : new AppError('NOT_FOUND', 'risk assessment was not found');
+  }
+  const author = assessment.authorActorId;
+  if (author ? can(ctx.viewer, 'assessment.manage', author) : isAdmin(ctx.viewer)) return assessment;
+  await ctx.db
+    .auditEvent({
+      action: 'assessment.manage',
+      outcome: 'DENIED',
+      entityType: 'RiskAssessment',
+      entityId: assessment.id,
+    })
+    .catch(() => undefined);
+  throw new AppError('FORBIDDEN', 'only the author organisation may change this assessment');
 }
 
 export const riskAssessmentService = {
@@ -103,6 +141,7 @@ export const riskAssessmentService = {
     orderBy?: RiskAssessmentOrder | null,
   ): Promise<Connection<RiskAssessment>> {
     return childPage(ctx, riskAssessmentList(ctx.db), 'ra.situation_id', situationId, {
+      filter: assessmentVisible(ctx.viewer),
       order: orderBy ?? newestFirst,
       args,
     });
@@ -116,12 +155,15 @@ export const riskAssessmentService = {
     return riskFactorScoresByAssessmentId(ctx).load(assessmentId);
   },
 
+  /** Summaries and rationales are for readers cleared for assessment texts; others see levels only. */
+  text(ctx: Context, value: string | null): string | null {
+    return mayReadAssessmentText(ctx.viewer) ? value : null;
+  },
+
   async create(ctx: Context, input: CreateRiskAssessmentInput): Promise<RiskAssessment> {
+    const authorActorId = await authorOf(ctx, input.authorActorId);
     const situation = await situationService.requireSituation(ctx, input.situationId, 'situationId');
     assertNotFuture(input.assessedOn, 'assessedOn');
-    const author = input.authorActorId
-      ? await actorService.requireActor(ctx, input.authorActorId, 'authorActorId')
-      : null;
     const factors = await riskFactorService.resolve(ctx, factorReferences(input));
     const seen = new Set<string>();
     for (const factor of factors) {
@@ -135,7 +177,8 @@ export const riskAssessmentService = {
         situationId: situation.id,
         assessedOn: input.assessedOn,
         summary: input.summary ?? null,
-        authorActorId: author?.id ?? null,
+        authorActorId,
+        classification: input.classification ?? undefined,
         overallLevel: 'NONE',
       });
       for (const [i, score] of input.scores.entries()) {
@@ -155,20 +198,21 @@ export const riskAssessmentService = {
   },
 
   async update(ctx: Context, input: UpdateRiskAssessmentInput): Promise<RiskAssessment> {
-    const id = fromGlobalId('RiskAssessment', input.id);
-    const { id: _id, expectedVersion, ...fields } = input;
-    refuseNulls(fields, ['status', 'assessedOn']);
+    const { id: globalId, expectedVersion, ...fields } = input;
+    const existing = await requireAuthored(ctx, globalId);
+    refuseNulls(fields, ['assessedOn', 'classification']);
     assertNotFuture(fields.assessedOn, 'assessedOn');
-    const assessment = await ctx.db.transaction((tx) =>
-      updateRow<RiskAssessment>(
+    const assessment = await ctx.db.transaction(async (tx) => {
+      await lockEditable(ctx.db, tx, existing.id, expectedVersion);
+      return updateRow<RiskAssessment>(
         tx,
         ctx.db.columns(RiskAssessment),
         'risk assessment',
-        id,
+        existing.id,
         expectedVersion,
         fields,
-      ),
-    );
+      );
+    });
     ctx.loaders.clear();
     return assessment;
   },
@@ -177,13 +221,14 @@ export const riskAssessmentService = {
     ctx: Context,
     input: ScoreRiskFactorInput,
   ): Promise<{ riskAssessment: RiskAssessment; score: RiskFactorScore }> {
-    const existing = await requireAssessment(ctx, input.assessmentId, 'assessmentId');
+    const existing = await requireAuthored(ctx, input.assessmentId, 'assessmentId');
     const factor = await riskFactorService.requireFactor(ctx, input.riskFactorId, 'riskFactorId');
     refuseNulls(input as unknown as Record<string, unknown>, ['trend', 'confidence']);
 
     const result = await ctx.db.transaction(async (tx) => {
       // Compare-and-set on the assessment first: its row lock serialises concurrent scorings, and
-      // a stale version stops here with CONFLICT before any score changes.
+      // a stale version (or a published assessment) stops here before any score changes.
+      await lockEditable(ctx.db, tx, existing.id, input.expectedVersion);
       await updateRow(
         tx,
         ctx.db.columns(RiskAssessment),

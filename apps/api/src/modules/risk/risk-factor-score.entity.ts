@@ -41,7 +41,11 @@ export class RiskFactorScore extends Versioned {
   @Column({ type: 'enum', enum: Confidence, enumName: 'confidence', default: 'MEDIUM' })
   confidence: Confidence;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Null unless the reader may read assessment texts (liaisons and administrators); levels are not hidden.',
+  })
   @Column('text', { nullable: true })
   rationale: string | null;
 }

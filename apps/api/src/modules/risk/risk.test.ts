@@ -319,6 +319,7 @@ describe('updateRiskAssessment', () => {
   it.each([
     ['a null status', { status: null }, 'status'],
     ['a null assessment date', { assessedOn: null }, 'assessedOn'],
+    ['a null classification', { classification: null }, 'classification'],
     ['an assessment date in the future', { assessedOn: '2999-12-31' }, 'assessedOn'],
     ['a malformed id', { id: 'nope' }, 'id'],
   ])('refuses %s, naming the field, and changes nothing', async (_label, patch, field) => {

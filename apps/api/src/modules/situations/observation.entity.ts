@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
-import { Classification, ObservationSourceKind } from '../../common/enums';
+import { Classification, ObservationSourceKind, SourceReliability } from '../../common/enums';
 import { Node } from '../../common/node';
 import { LocalDateScalar } from '../../common/scalars';
 import { RiskFactor } from '../risk/risk-factor.entity';
@@ -15,6 +15,7 @@ import { Situation } from './situation.entity';
 @Entity('observation')
 @Index('observation_situation_idx', ['situationId', 'occurredOn', 'id'])
 @Index('observation_risk_factor_idx', ['riskFactorId'])
+@Index('observation_external_key', ['situationId', 'sourceKind', 'externalId'], { unique: true })
 @Check('observation_latitude', '"latitude" IS NULL OR "latitude" BETWEEN -90 AND 90')
 @Check('observation_longitude', '"longitude" IS NULL OR "longitude" BETWEEN -180 AND 180')
 @Check('observation_fatalities', '"fatalities" IS NULL OR "fatalities" >= 0')
@@ -81,7 +82,23 @@ export class Observation extends Versioned {
   @JoinColumn({ name: 'risk_factor_id' })
   riskFactor?: Relation<RiskFactor>;
 
-  @Field(() => Classification, { description: 'Who may read the observation; see ResponsePlan.classification.' })
+  @Field(() => Classification, {
+    description: 'Who may read the observation; see ResponsePlan.classification.',
+  })
   @Column({ type: 'enum', enum: Classification, enumName: 'classification', default: 'PARTICIPANTS' })
   classification: Classification;
+
+  @Field(() => SourceReliability, {
+    nullable: true,
+    description: 'Reliability of the source (Admiralty code A–F).',
+  })
+  @Column({ type: 'enum', enum: SourceReliability, enumName: 'source_reliability', nullable: true })
+  reliability: SourceReliability | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The source's own id, e.g. ACLED event_id_cnty; imports are idempotent on it.",
+  })
+  @Column('text', { nullable: true })
+  externalId: string | null;
 }

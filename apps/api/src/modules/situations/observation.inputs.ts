@@ -1,7 +1,7 @@
 import { IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType, OrderDirection } from '../../common/connection';
-import { ObservationSourceKind } from '../../common/enums';
+import { Classification, ObservationSourceKind } from '../../common/enums';
 import { LocalDateScalar } from '../../common/scalars';
 import { Observation } from './observation.entity';
 
@@ -93,6 +93,13 @@ export class RecordObservationInput {
   @Field(() => ID, { nullable: true, description: 'The risk factor this is evidence for.' })
   @IsOptional()
   riskFactorId?: string | null;
+
+  @Field(() => Classification, {
+    nullable: true,
+    description: 'Who may read it; PARTICIPANTS when not given.',
+  })
+  @IsOptional()
+  classification?: Classification | null;
 }
 
 @InputType('UpdateObservationInput', {
@@ -155,6 +162,10 @@ export class UpdateObservationInput {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   riskFactorId?: string | null;
+
+  @Field(() => Classification, { nullable: true })
+  @IsOptional()
+  classification?: Classification | null;
 }
 
 @ObjectType('RecordObservationPayload', { simpleResolvers: true })

@@ -1,3 +1,4 @@
+import { authorize } from '../../common/authz';
 import type { Connection, PageArgs } from '../../common/connection';
 import { badInput, explainConstraint, notFound } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
@@ -13,7 +14,7 @@ import type {
   RecordObservationInput,
   UpdateObservationInput,
 } from './observation.inputs';
-import { observationById, observationList } from './observation.loaders';
+import { observationById, observationList, observationVisible } from './observation.loaders';
 import { situationService } from './situation.service';
 
 explainConstraint('observation_latitude', 'latitude', 'must be between -90 and 90');
@@ -22,10 +23,12 @@ explainConstraint('observation_fatalities', 'fatalities', 'must be 0 or more');
 
 const newestFirst: Order = { field: 'OCCURRED_ON', direction: 'DESC' };
 
-function observationFilter(filter: ObservationFilter | null | undefined): Filter {
+function observationFilter(ctx: Context, filter: ObservationFilter | null | undefined): Filter {
   if (filter?.from && filter.to && filter.from > filter.to)
     throw badInput('filter.to', 'must not be before from');
+  const visible = observationVisible(ctx.viewer);
   return (q) => {
+    visible(q);
     if (!filter) return;
     if (filter.from) q.and(`ob.occurred_on >= ${q.p(filter.from)}::date`);
     if (filter.to) q.and(`ob.occurred_on <= ${q.p(filter.to)}::date`);
@@ -61,13 +64,14 @@ export const observationService = {
   ): Promise<Connection<Observation>> {
     return childPage(ctx, observationList(ctx.db), 'ob.situation_id', situationId, {
       filterKey: filter ?? null,
-      filter: observationFilter(filter),
+      filter: observationFilter(ctx, filter),
       order: orderBy ?? newestFirst,
       args,
     });
   },
 
   async record(ctx: Context, input: RecordObservationInput): Promise<Observation> {
+    await authorize(ctx, 'assessment.manage');
     const situation = await situationService.requireSituation(ctx, input.situationId, 'situationId');
     assertNotFuture(input.occurredOn, 'occurredOn');
     assertPoint(input.latitude, input.longitude);
@@ -77,6 +81,7 @@ export const observationService = {
       insertRow<Observation>(tx, ctx.db.columns(Observation), {
         ...fields,
         sourceKind: fields.sourceKind ?? undefined,
+        classification: fields.classification ?? undefined,
         situationId: situation.id,
         riskFactorId: riskFactorId ?? null,
       }),
@@ -86,9 +91,10 @@ export const observationService = {
   },
 
   async update(ctx: Context, input: UpdateObservationInput): Promise<Observation> {
+    await authorize(ctx, 'assessment.manage');
     const id = fromGlobalId('Observation', input.id);
     const { id: _id, expectedVersion, riskFactorId: factorGlobalId, ...fields } = input;
-    for (const field of ['occurredOn', 'title', 'sourceKind'] as const) {
+    for (const field of ['occurredOn', 'title', 'sourceKind', 'classification'] as const) {
       if (fields[field] === null) throw badInput(field, 'cannot be empty');
     }
     assertNotFuture(fields.occurredOn, 'occurredOn');

@@ -187,6 +187,7 @@ describe('updateObservation', () => {
     ['a null title', { title: null }, 'BAD_USER_INPUT', 'title'],
     ['a null date', { occurredOn: null }, 'BAD_USER_INPUT', 'occurredOn'],
     ['a null source kind', { sourceKind: null }, 'BAD_USER_INPUT', 'sourceKind'],
+    ['a null classification', { classification: null }, 'BAD_USER_INPUT', 'classification'],
     ['a date in the future', { occurredOn: '2999-01-01' }, 'BAD_USER_INPUT', 'occurredOn'],
     ['a latitude out of range', { latitude: -90.1 }, 'BAD_USER_INPUT', 'latitude'],
     ['removing the longitude of a located observation', { longitude: null }, 'BAD_USER_INPUT', 'longitude'],

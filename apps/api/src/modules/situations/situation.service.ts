@@ -1,3 +1,4 @@
+import { authorize } from '../../common/authz';
 import { type Connection, type PageArgs, toPage } from '../../common/connection';
 import { AppError, badInput } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
@@ -12,12 +13,14 @@ import type {
   SituationOrder,
   UpdateSituationInput,
 } from './situation.inputs';
-import { situationById, situationList } from './situation.loaders';
+import { situationById, situationList, situationVisible } from './situation.loaders';
 
 const defaultOrder: Order = { field: 'NAME', direction: 'ASC' };
 
-function situationFilter(filter: SituationFilter | null | undefined): Filter {
+function situationFilter(ctx: Context, filter: SituationFilter | null | undefined): Filter {
+  const visible = situationVisible(ctx.viewer);
   return (q) => {
+    visible(q);
     if (!filter) return;
     if (filter.statuses?.length) q.and(`s.status = ANY(${q.p(filter.statuses)}::situation_status[])`);
     if (filter.countryCode) q.and(`s.country_code = ${q.p(filter.countryCode)}`);
@@ -50,7 +53,7 @@ export const situationService = {
     return listPage(
       ctx.db,
       situationList(ctx.db),
-      situationFilter(filter),
+      situationFilter(ctx, filter),
       orderBy ?? defaultOrder,
       toPage(args),
     );
@@ -63,6 +66,7 @@ export const situationService = {
   },
 
   async create(ctx: Context, input: CreateSituationInput): Promise<Situation> {
+    await authorize(ctx, 'situation.manage');
     const values = {
       name: input.name,
       countryCode: input.countryCode,
@@ -79,6 +83,7 @@ export const situationService = {
   },
 
   async update(ctx: Context, input: UpdateSituationInput): Promise<Situation> {
+    await authorize(ctx, 'situation.manage');
     const id = fromGlobalId('Situation', input.id);
     const { id: _id, expectedVersion, ...fields } = input;
     refuseNulls(fields, ['name', 'countryCode', 'status', 'isExercise']);

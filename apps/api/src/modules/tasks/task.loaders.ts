@@ -1,7 +1,10 @@
-import { defineList, type ListSpec, rowsById, rowsByParent } from '../../common/listing';
+import { defineList, type Filter, type ListSpec, rowsById, rowsByParent } from '../../common/listing';
 import { registerNodeType } from '../../common/node-registry';
+import type { Viewer } from '../../common/viewer';
+import { taskReadable } from '../../common/visibility';
 import type { Context } from '../../context';
 import type { Database } from '../../db/database';
+import { readableBy, underReadable } from '../plans/plan.visibility';
 import { CapabilityRequirement } from './capability-requirement.entity';
 import { Task } from './task.entity';
 
@@ -28,17 +31,36 @@ function dependentList(db: Database): ListSpec {
   return { ...base, from: `${base.from} JOIN task_dependency d ON d.task_id = t.id` };
 }
 
+/** Tasks (alias `t`) the viewer may read: those of plans it reads as a member, or assigned to its organisation. */
+export const readableTasks = (viewer: Viewer): Filter =>
+  readableBy(viewer, (q, v) => taskReadable(q, v, 't'));
+
 export const taskById = (ctx: Context) =>
-  ctx.loaders.get('taskById', () => rowsById<Task>(ctx.db, taskList(ctx.db)));
+  ctx.loaders.get('taskById', () => rowsById<Task>(ctx.db, taskList(ctx.db), readableTasks(ctx.viewer)));
+
+// A partner sees only the tasks given to its organisation, so for it even a readable task's
+// neighbours pass the rule one by one.
 
 export const dependsOnByTaskId = (ctx: Context) =>
   ctx.loaders.get('dependsOnByTaskId', () =>
-    rowsByParent<Task>(ctx.db, prerequisiteList(ctx.db), 'd.task_id', 't.created_at, t.id'),
+    rowsByParent<Task>(
+      ctx.db,
+      prerequisiteList(ctx.db),
+      'd.task_id',
+      't.created_at, t.id',
+      underReadable(ctx.viewer, readableTasks(ctx.viewer)),
+    ),
   );
 
 export const dependentsByTaskId = (ctx: Context) =>
   ctx.loaders.get('dependentsByTaskId', () =>
-    rowsByParent<Task>(ctx.db, dependentList(ctx.db), 'd.depends_on_task_id', 't.created_at, t.id'),
+    rowsByParent<Task>(
+      ctx.db,
+      dependentList(ctx.db),
+      'd.depends_on_task_id',
+      't.created_at, t.id',
+      underReadable(ctx.viewer, readableTasks(ctx.viewer)),
+    ),
   );
 
 // Requirement rows have a composite key and no id of their own; the loader only groups them by task.

@@ -1,14 +1,19 @@
 import { closedAssignmentStatuses } from '@concord/shared';
+import { isAdmin } from '../../common/authz';
 import { type Connection, type PageArgs, toPage } from '../../common/connection';
 import { AppError, badInput } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
 import { childPage, type Filter, listPage, type Order } from '../../common/listing';
+import { requirePlanEditor } from '../../common/plan-access';
 import { likePattern } from '../../common/sql';
+import type { Viewer } from '../../common/viewer';
+import { assignmentReadable } from '../../common/visibility';
 import { insertRow, updateRow } from '../../common/writes';
 import type { Context } from '../../context';
 import type { Objective } from '../plans/objective.entity';
 import { objectiveById } from '../plans/plan.loaders';
 import { planService } from '../plans/plan.service';
+import { both, underReadable } from '../plans/plan.visibility';
 import { requireRecord } from '../plans/reference.loaders';
 import type { ResponsePlan } from '../plans/response-plan.entity';
 import type { CapabilityRequirement } from './capability-requirement.entity';
@@ -17,6 +22,7 @@ import type { CreateTaskInput, TaskFilter, TaskListFilter, TaskOrder, UpdateTask
 import {
   dependentsByTaskId,
   dependsOnByTaskId,
+  readableTasks,
   requirementsByTaskId,
   taskById,
   taskList,
@@ -33,8 +39,22 @@ const defaultOrder: Order = { field: 'DUE_ON', direction: 'ASC' };
 /** An objective's few tasks page by creation, which task_objective_idx serves. */
 const objectiveDefaultOrder: Order = { field: 'CREATED_AT', direction: 'ASC' };
 
-/** Ids are decoded before the filter runs, so a bad id fails alone rather than a whole batch. */
-function taskFilter(filter: (TaskFilter & { planId?: string | null }) | null | undefined): Filter {
+/**
+ * What the caller asked for, within what the viewer may read. Ids are decoded before the filter
+ * runs, so a bad id fails alone rather than a whole batch.
+ */
+function taskFilter(
+  viewer: Viewer,
+  filter: (TaskFilter & { planId?: string | null }) | null | undefined,
+  readable: Filter = readableTasks(viewer),
+): Filter {
+  return both(askedTasks(viewer, filter), readable);
+}
+
+function askedTasks(
+  viewer: Viewer,
+  filter: (TaskFilter & { planId?: string | null }) | null | undefined,
+): Filter {
   const actorId = filter?.assignedActorId
     ? fromGlobalId('Actor', filter.assignedActorId, 'filter.assignedActorId')
     : null;
@@ -45,9 +65,11 @@ function taskFilter(filter: (TaskFilter & { planId?: string | null }) | null | u
     if (filter.statuses?.length) q.and(`t.status = ANY(${q.p(filter.statuses)}::task_status[])`);
     if (filter.priorities?.length) q.and(`t.priority = ANY(${q.p(filter.priorities)}::task_priority[])`);
     if (actorId) {
+      // Only assignments the viewer may see can select a task, or the filter would reveal them.
+      const visible = isAdmin(viewer) ? '' : ` AND ${assignmentReadable(q, viewer, 'ta')}`;
       q.and(
         `EXISTS (SELECT 1 FROM task_assignment ta WHERE ta.task_id = t.id AND ta.actor_id = ${q.p(actorId)}::uuid
-           AND ta.status <> ALL(${q.p(closedAssignmentStatuses)}::assignment_status[]))`,
+           AND ta.status <> ALL(${q.p(closedAssignmentStatuses)}::assignment_status[])${visible})`,
       );
     }
     if (filter.dueBefore) q.and(`t.due_on < ${q.p(filter.dueBefore)}::date`);
@@ -81,7 +103,13 @@ export const taskService = {
     filter?: TaskListFilter | null,
     orderBy?: TaskOrder | null,
   ): Promise<Connection<Task>> {
-    return listPage(ctx.db, taskList(ctx.db), taskFilter(filter), orderBy ?? defaultOrder, toPage(args));
+    return listPage(
+      ctx.db,
+      taskList(ctx.db),
+      taskFilter(ctx.viewer, filter),
+      orderBy ?? defaultOrder,
+      toPage(args),
+    );
   },
 
   ofPlan(
@@ -93,7 +121,7 @@ export const taskService = {
   ): Promise<Connection<Task>> {
     return childPage(ctx, taskList(ctx.db), 't.plan_id', plan.id, {
       filterKey: filter,
-      filter: taskFilter(filter),
+      filter: taskFilter(ctx.viewer, filter, underReadable(ctx.viewer, readableTasks(ctx.viewer))),
       order: orderBy ?? defaultOrder,
       args,
     });
@@ -108,7 +136,7 @@ export const taskService = {
   ): Promise<Connection<Task>> {
     return childPage(ctx, taskList(ctx.db), 't.objective_id', objective.id, {
       filterKey: filter,
-      filter: taskFilter(filter),
+      filter: taskFilter(ctx.viewer, filter, underReadable(ctx.viewer, readableTasks(ctx.viewer))),
       order: orderBy ?? objectiveDefaultOrder,
       args,
     });
@@ -127,6 +155,7 @@ export const taskService = {
 
   async create(ctx: Context, input: CreateTaskInput): Promise<Task> {
     const plan = await planService.requirePlan(ctx, input.planId, 'planId');
+    await requirePlanEditor(ctx, plan.id);
     const objective = input.objectiveId ? await requireObjectiveOf(ctx, plan.id, input.objectiveId) : null;
     const dependsOn = await resolveDependencies(ctx, plan.id, input.dependsOnIds ?? []);
     const requirements = input.requiredCapabilities ?? [];
@@ -155,6 +184,7 @@ export const taskService = {
     const id = fromGlobalId('Task', input.id);
     const current = await taskById(ctx).load(id);
     if (!current) throw new AppError('NOT_FOUND', 'task was not found');
+    await requirePlanEditor(ctx, current.planId);
     const { id: _id, expectedVersion, objectiveId, dependsOnIds, requiredCapabilities, ...fields } = input;
     for (const field of ['title', 'priority', 'status'] as const) {
       if (fields[field] === null) throw badInput(field, 'cannot be empty');

@@ -1,0 +1,44 @@
+import type { Server } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import type { Limits } from '../../common/limits';
+import type { Database } from '../../db/database';
+import { ChangeFeed } from './change-feed';
+import { installChangeLog } from './change-log';
+import { startLiveServer } from './ws-server';
+
+export type Live = { feed: ChangeFeed; stopConnections(): Promise<void>; stop(): Promise<void> };
+
+/** Live updates of one API process: the change log of its writes, the shared feed, and the WebSocket endpoint. */
+export async function startLive(options: {
+  db: Database;
+  httpServer: Server;
+  schema: GraphQLSchema;
+  limits: Limits;
+  production: boolean;
+  allowedOrigins?: readonly string[];
+  log: (message: string, details?: Record<string, unknown>) => void;
+}): Promise<Live> {
+  const { db, log } = options;
+  installChangeLog(db);
+  const feed = new ChangeFeed(db, { connection: ChangeFeed.connectionOf(db), log });
+  await feed.start();
+  const ws = startLiveServer({
+    ...options,
+    feed,
+    log: (error, context) =>
+      log('unexpected error', { error: String((error as Error)?.stack ?? error), ...context }),
+  });
+  let wsStopped: Promise<void> | null = null;
+  const stopConnections = () => {
+    wsStopped ??= ws.stop();
+    return wsStopped;
+  };
+  return {
+    feed,
+    stopConnections,
+    stop: async () => {
+      await stopConnections();
+      await feed.stop();
+    },
+  };
+}

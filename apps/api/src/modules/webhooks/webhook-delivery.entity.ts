@@ -1,0 +1,60 @@
+import { DeliveryStatus } from '../../common/enums';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { DateTimeScalar } from '../../common/scalars';
+import { WebhookSubscription } from './webhook-subscription.entity';
+
+/** One event sent (or being retried) to one subscription: the delivery log. */
+@ObjectType('WebhookDelivery', { simpleResolvers: true })
+@Entity('webhook_delivery')
+@Index('webhook_delivery_subscription_idx', ['subscriptionId', 'createdAt', 'id'])
+@Index('webhook_delivery_dedupe_key', ['subscriptionId', 'eventId'], { unique: true })
+export class WebhookDelivery {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  subscriptionId: string;
+
+  @ManyToOne(() => WebhookSubscription, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'subscription_id' })
+  subscription?: Relation<WebhookSubscription>;
+
+  /** The change-log position or event key: one delivery per event per subscription. */
+  @Field(() => String)
+  @Column('text')
+  eventId: string;
+
+  @Field(() => String)
+  @Column('text')
+  event: string;
+
+  @Field(() => GraphQLJSONObject)
+  @Column('jsonb')
+  payload: Record<string, unknown>;
+
+  @Field(() => DeliveryStatus)
+  @Column({ type: 'enum', enum: DeliveryStatus, enumName: 'delivery_status', default: 'PENDING' })
+  status: DeliveryStatus;
+
+  @Field(() => Int)
+  @Column('int', { default: 0 })
+  attempts: number;
+
+  @Field(() => Int, { nullable: true })
+  @Column('int', { nullable: true })
+  lastStatusCode: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  lastError: string | null;
+
+  @Field(() => DateTimeScalar)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Column('timestamptz', { nullable: true })
+  deliveredAt: Date | null;
+}

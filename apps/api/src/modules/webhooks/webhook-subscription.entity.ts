@@ -1,0 +1,36 @@
+import { WebhookEvent } from '../../common/enums';
+import { Field, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Versioned } from '../../common/entity-base';
+import { Node } from '../../common/node';
+import { Actor } from '../actors/actor.entity';
+
+/** An integrator's URL that receives signed events for its organisation. */
+@ObjectType('WebhookSubscription', { implements: Node, simpleResolvers: true })
+@Entity('webhook_subscription')
+@Index('webhook_subscription_actor_idx', ['actorId', 'createdAt', 'id'])
+@Check('webhook_subscription_events_known', `"events" <@ ARRAY['ALERT_ISSUED', 'ASSIGNMENT_ANSWERED', 'PLAN_STATUS_CHANGED']::text[] AND cardinality("events") > 0`)
+export class WebhookSubscription extends Versioned {
+  @Column('uuid')
+  actorId: string;
+
+  @ManyToOne(() => Actor, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'actor_id' })
+  actor?: Relation<Actor>;
+
+  @Field(() => String)
+  @Column('text')
+  url: string;
+
+  @Field(() => [WebhookEvent])
+  @Column('text', { array: true })
+  events: WebhookEvent[];
+
+  /** HMAC-SHA256 key; shown once at creation. */
+  @Column('text')
+  secret: string;
+
+  @Field(() => Boolean)
+  @Column('boolean', { default: true })
+  active: boolean;
+}

@@ -1,0 +1,183 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/** Data of a GraphQL result: its shape is the query's, checked by the tests' assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: the shape of each result is the one its query asks for
+export type Data = any;
+
+export type Received = { data?: Data; errors?: { message: string; extensions?: { code?: string } }[] };
+
+/** One subscription over graphql-transport-ws, recording what it receives. */
+export type LiveSubscription = {
+  events: Data[];
+  errors: Received['errors'][];
+  /** Close code of the connection, when the server refused or closed it. */
+  closed: { code: number; reason: string } | null;
+  done: boolean;
+  /** Waits for the n-th event (1-based) of this subscription. */
+  nth(n: number, timeoutMs?: number): Promise<Data>;
+  /** Waits until the subscription ends with an error or completes. */
+  ended(timeoutMs?: number): Promise<void>;
+  dispose(): Promise<void>;
+};
+
+export type Credentials = { cookie?: string; authorization?: string; origin?: string };
+
+async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** A graphql-ws client of the API at `httpUrl` (…/graphql), as a person (cookie) or a token. */
+export function liveClient(
+  httpUrl: string,
+  credentials: Credentials,
+): { client: Client; closed: () => { code: number; reason: string } | null } {
+  const headers: Record<string, string> = {};
+  if (credentials.cookie) headers.cookie = credentials.cookie;
+  if (credentials.origin) headers.origin = credentials.origin;
+  class WithHeaders extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
+  let closed: { code: number; reason: string } | null = null;
+  const client = createClient({
+    url: httpUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WithHeaders,
+    connectionParams: credentials.authorization ? { authorization: credentials.authorization } : undefined,
+    retryAttempts: 0,
+    lazy: true,
+    on: {
+      closed: (event) => {
+        const e = event as { code: number; reason: string };
+        closed = { code: e.code, reason: String(e.reason) };
+      },
+    },
+  });
+  return { client, closed: () => closed };
+}
+
+export function subscribe(
+  httpUrl: string,
+  credentials: Credentials,
+  query: string,
+  variables: Record<string, unknown> = {},
+): LiveSubscription {
+  const { client, closed } = liveClient(httpUrl, credentials);
+  const sub: LiveSubscription = {
+    events: [],
+    errors: [],
+    get closed() {
+      return closed();
+    },
+    done: false,
+    async nth(n, timeoutMs = 5_000) {
+      await until(
+        () => sub.events.length >= n || sub.done,
+        timeoutMs,
+        `event ${n} (got ${sub.events.length})`,
+      );
+      if (sub.events.length < n)
+        throw new Error(
+          `subscription ended after ${sub.events.length} events: ${JSON.stringify(sub.errors)}`,
+        );
+      return sub.events[n - 1];
+    },
+    async ended(timeoutMs = 5_000) {
+      await until(() => sub.done, timeoutMs, 'the subscription to end');
+    },
+    async dispose() {
+      unsubscribe();
+      await client.dispose();
+    },
+  };
+  const unsubscribe = client.subscribe<Data>(
+    { query, variables },
+    {
+      next: (value: Received) => {
+        if (value.errors) sub.errors.push(value.errors);
+        else sub.events.push(value.data);
+      },
+      error: (error: unknown) => {
+        sub.errors.push(
+          Array.isArray(error) ? error : [{ message: String((error as Error)?.message ?? error) }],
+        );
+        sub.done = true;
+      },
+      complete: () => {
+        sub.done = true;
+      },
+    },
+  );
+  return sub;
+}
+
+const apiRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A real API process (src/main.ts through tsx), on a port of its own choosing. */
+export type ApiProcess = { url: string; port: number; output: string[]; stop(): Promise<void> };
+
+export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: apiRoot,
+    env: { ...process.env, API_PORT: '0', SEED_DEMO_DATA: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const port = await new Promise<number>((resolvePort, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the API process did not start:\n${output.join('')}`)),
+      60_000,
+    );
+    const read = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output.push(text);
+      const ready = /"message":"Concord API ready".*?"port":(\d+)/.exec(text);
+      if (ready) {
+        clearTimeout(timer);
+        resolvePort(Number(ready[1]));
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API process exited with ${code}:\n${output.join('')}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    output,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Sends a GraphQL request over HTTP to any API process. */
+export async function gql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<Received> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as Received;
+}
