@@ -16,7 +16,7 @@ import { anonymousViewer, type RequestScope, requestScope, type Viewer } from '.
 import { type Context, createContext } from './context';
 import type { Database } from './db/database';
 import { SESSION_COOKIE, viewerFromSession, viewerFromToken } from './modules/accounts/session.service';
-import { type Live, startLive } from './modules/live/live';
+import { type Live, startLive, subscriptionsOverHttpRefused } from './modules/live/live';
 import { createSchema } from './schema';
 
 export type ServerOptions = {
@@ -115,6 +115,7 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
       ApolloServerPluginCacheControlDisabled(),
       guardPlugin({ production }),
       limitsPlugin(schema, limits),
+      subscriptionsOverHttpRefused(),
       {
         // WebSocket clients go first, so that draining HTTP does not wait for them; the listener
         // and the job queue close once requests are done (Apollo re-raises SIGTERM after stopping).

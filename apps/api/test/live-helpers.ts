@@ -122,7 +122,13 @@ export function subscribe(
 const apiRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A real API process (src/main.ts through tsx), on a port of its own choosing. */
-export type ApiProcess = { url: string; port: number; output: string[]; stop(): Promise<void> };
+export type ApiProcess = {
+  url: string;
+  port: number;
+  output: string[];
+  /** Sends SIGTERM and waits for the exit; resolves with the exit code (or the signal that ended it). */
+  stop(): Promise<number | string | null>;
+};
 
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -157,12 +163,13 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     port,
     output,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
+      if (child.exitCode !== null) return child.exitCode;
+      const exited = new Promise<number | string | null>((r) => child.once('exit', (code, signal) => r(code ?? signal)));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
+      const outcome = await exited;
       clearTimeout(timer);
+      return outcome;
     },
   };
 }

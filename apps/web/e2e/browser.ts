@@ -22,7 +22,9 @@ async function executablePath(): Promise<string> {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
   for (const path of candidates) if (existsSync(path)) return path;
   try {
-    const sparticuz = (await import('@sparticuz/chromium')).default;
+    // Optional: only when Debian's package is absent and @sparticuz/chromium was installed.
+    const name = '@sparticuz/chromium';
+    const sparticuz = (await import(/* @vite-ignore */ name)).default;
     return await sparticuz.executablePath();
   } catch {
     throw new Error(
@@ -49,5 +51,8 @@ export async function openPage(browser: Browser): Promise<{ context: BrowserCont
     if (message.type() === 'error' || /hydrat/i.test(text)) problems.push(`console ${message.type()}: ${text}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
   return { context, page, problems };
 }

@@ -342,6 +342,13 @@ describe('subscriptions', () => {
     expect(sub.events).toEqual([]);
   });
 
+  it('are refused over HTTP, with where to find them', async () => {
+    const response = await api.gql('subscription { assignmentChanged { position } }');
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toContain('WebSocket');
+  });
+
   it('charge the cost of a subscription against the same limit as HTTP', async () => {
     const w = await world();
     const expensive = `subscription($planId: ID!) { planChanged(planId: $planId) { plan { tasks(first: 100) { edges { node { assignments(first: 100) { edges { node { task { assignments(first: 100) { edges { node { id } } } } } } } } } } } } }`;

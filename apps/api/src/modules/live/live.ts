@@ -1,6 +1,9 @@
 import type { Server } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
+import { requestError } from '../../common/guard';
 import type { Limits } from '../../common/limits';
+import type { Context } from '../../context';
 import type { Database } from '../../db/database';
 import { ChangeFeed } from './change-feed';
 import { installChangeLog } from './change-log';
@@ -39,6 +42,21 @@ export async function startLive(options: {
     stop: async () => {
       await stopConnections();
       await feed.stop();
+    },
+  };
+}
+
+/** Over HTTP a subscription would run once as a query and answer nothing useful: say where to go instead. */
+export function subscriptionsOverHttpRefused(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'subscription') {
+            throw requestError('BAD_USER_INPUT', 'subscriptions are served over WebSocket (graphql-transport-ws) at this path', 400);
+          }
+        },
+      };
     },
   };
 }

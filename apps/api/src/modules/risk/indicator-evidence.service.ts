@@ -1,5 +1,5 @@
 import { AppError, badInput } from '../../common/errors';
-import { fromGlobalId } from '../../common/ids';
+import { fromGlobalId, toGlobalId } from '../../common/ids';
 import { updateRow } from '../../common/writes';
 import type { Context } from '../../context';
 import { lockEditable } from './assessment-status';
@@ -20,7 +20,7 @@ async function scoreOf(ctx: Context, input: SetIndicatorEvidenceInput) {
   if (input.scoreId) {
     const score = await riskFactorScoreById(ctx).load(fromGlobalId('RiskFactorScore', input.scoreId, 'scoreId'));
     if (!score) throw new AppError('NOT_FOUND', 'scoreId: no risk factor score has this id', { field: 'scoreId' });
-    const assessment = await requireAuthored(ctx, input.scoreId && riskAssessmentGid(score.assessmentId), 'scoreId');
+    const assessment = await requireAuthored(ctx, toGlobalId('RiskAssessment', score.assessmentId), 'scoreId');
     return { assessment, riskFactorId: score.riskFactorId };
   }
   if (!input.assessmentId) throw badInput('assessmentId', 'is required with riskFactorId');
@@ -29,8 +29,6 @@ async function scoreOf(ctx: Context, input: SetIndicatorEvidenceInput) {
   const factor = await riskFactorService.requireFactor(ctx, input.riskFactorId, 'riskFactorId');
   return { assessment, riskFactorId: factor.id };
 }
-
-const riskAssessmentGid = (id: string) => Buffer.from(`RiskAssessment:${id}`).toString('base64url');
 
 export const indicatorEvidenceService = {
   /** The evidence recorded for a score, in the Framework's numbering. */

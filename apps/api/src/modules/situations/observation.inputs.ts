@@ -1,13 +1,15 @@
-import { IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType, OrderDirection } from '../../common/connection';
-import { Classification, ObservationSourceKind } from '../../common/enums';
+import { Classification, ObservationSourceKind, SourceReliability } from '../../common/enums';
 import { LocalDateScalar } from '../../common/scalars';
 import { Observation } from './observation.entity';
 
 export const ObservationOrderField = { OCCURRED_ON: 'OCCURRED_ON' } as const;
 export type ObservationOrderField = keyof typeof ObservationOrderField;
 registerEnumType(ObservationOrderField, { name: 'ObservationOrderField' });
+
+const INDICATORS_MAX = 50;
 
 @InputType('ObservationFilter')
 export class ObservationFilter {
@@ -100,6 +102,22 @@ export class RecordObservationInput {
   })
   @IsOptional()
   classification?: Classification | null;
+
+  @Field(() => SourceReliability, {
+    nullable: true,
+    description: 'Reliability of the source, Admiralty code A (completely reliable) to F (cannot be judged).',
+  })
+  @IsOptional()
+  reliability?: SourceReliability | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Framework indicators this is evidence for (RiskIndicator ids), at most ${INDICATORS_MAX}.`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(INDICATORS_MAX)
+  @ArrayUnique()
+  indicatorIds?: string[] | null;
 }
 
 @InputType('UpdateObservationInput', {
@@ -166,6 +184,16 @@ export class UpdateObservationInput {
   @Field(() => Classification, { nullable: true })
   @IsOptional()
   classification?: Classification | null;
+
+  @Field(() => SourceReliability, { nullable: true, description: 'Null clears it.' })
+  @IsOptional()
+  reliability?: SourceReliability | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Replaces the indicators; an empty list clears them.' })
+  @IsOptional()
+  @ArrayMaxSize(INDICATORS_MAX)
+  @ArrayUnique()
+  indicatorIds?: string[] | null;
 }
 
 @ObjectType('RecordObservationPayload', { simpleResolvers: true })

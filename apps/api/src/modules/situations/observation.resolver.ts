@@ -3,6 +3,7 @@ import { toGlobalId } from '../../common/ids';
 import type { Context } from '../../context';
 import { RiskFactor } from '../risk/risk-factor.entity';
 import { riskFactorById } from '../risk/risk-factor.loaders';
+import { RiskIndicator } from '../risk/risk-indicator.entity';
 import { Observation } from './observation.entity';
 import {
   RecordObservationInput,
@@ -29,6 +30,13 @@ export class ObservationResolver {
   @FieldResolver(() => RiskFactor, { nullable: true, description: 'The risk factor this is evidence for.' })
   riskFactor(@Root() observation: Observation, @Ctx() ctx: Context) {
     return observation.riskFactorId ? riskFactorById(ctx).load(observation.riskFactorId) : null;
+  }
+
+  @FieldResolver(() => [RiskIndicator], {
+    description: 'Framework indicators this is evidence for, by factor and indicator number.',
+  })
+  indicators(@Root() observation: Observation, @Ctx() ctx: Context) {
+    return observationService.indicators(ctx, observation.id);
   }
 
   @Mutation(() => RecordObservationPayload)

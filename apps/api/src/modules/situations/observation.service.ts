@@ -6,6 +6,7 @@ import { childPage, type Filter, type Order } from '../../common/listing';
 import { conflict, insertRow, updateRow } from '../../common/writes';
 import type { Context } from '../../context';
 import { riskFactorService } from '../risk/risk-factor.service';
+import type { RiskIndicator } from '../risk/risk-indicator.entity';
 import { assertNotFuture } from './calendar';
 import { Observation } from './observation.entity';
 import type {
@@ -15,6 +16,7 @@ import type {
   UpdateObservationInput,
 } from './observation.inputs';
 import { observationById, observationList, observationVisible } from './observation.loaders';
+import { indicatorIdsOf, indicatorsByObservationId, setObservationIndicators } from './observation-indicators';
 import { situationService } from './situation.service';
 
 explainConstraint('observation_latitude', 'latitude', 'must be between -90 and 90');
@@ -55,6 +57,11 @@ async function riskFactorIdOf(
 }
 
 export const observationService = {
+  /** The Framework indicators an observation is evidence for, by factor and number. */
+  indicators(ctx: Context, observationId: string): Promise<RiskIndicator[]> {
+    return indicatorsByObservationId(ctx).load(observationId);
+  },
+
   forSituation(
     ctx: Context,
     situationId: string,
@@ -76,16 +83,19 @@ export const observationService = {
     assertNotFuture(input.occurredOn, 'occurredOn');
     assertPoint(input.latitude, input.longitude);
     const riskFactorId = await riskFactorIdOf(ctx, input.riskFactorId);
-    const { situationId: _s, riskFactorId: _r, ...fields } = input;
-    const observation = await ctx.db.transaction((tx) =>
-      insertRow<Observation>(tx, ctx.db.columns(Observation), {
+    const indicatorIds = await indicatorIdsOf(ctx, input.indicatorIds ?? []);
+    const { situationId: _s, riskFactorId: _r, indicatorIds: _i, ...fields } = input;
+    const observation = await ctx.db.transaction(async (tx) => {
+      const created = await insertRow<Observation>(tx, ctx.db.columns(Observation), {
         ...fields,
         sourceKind: fields.sourceKind ?? undefined,
         classification: fields.classification ?? undefined,
         situationId: situation.id,
         riskFactorId: riskFactorId ?? null,
-      }),
-    );
+      });
+      if (indicatorIds.length) await setObservationIndicators(tx, created.id, indicatorIds);
+      return created;
+    });
     ctx.loaders.clear();
     return observation;
   },
@@ -93,7 +103,7 @@ export const observationService = {
   async update(ctx: Context, input: UpdateObservationInput): Promise<Observation> {
     await authorize(ctx, 'assessment.manage');
     const id = fromGlobalId('Observation', input.id);
-    const { id: _id, expectedVersion, riskFactorId: factorGlobalId, ...fields } = input;
+    const { id: _id, expectedVersion, riskFactorId: factorGlobalId, indicatorIds: indicatorGids, ...fields } = input;
     for (const field of ['occurredOn', 'title', 'sourceKind', 'classification'] as const) {
       if (fields[field] === null) throw badInput(field, 'cannot be empty');
     }
@@ -107,12 +117,15 @@ export const observationService = {
       fields.longitude !== undefined ? fields.longitude : current.longitude,
     );
     const riskFactorId = await riskFactorIdOf(ctx, factorGlobalId);
-    const observation = await ctx.db.transaction((tx) =>
-      updateRow<Observation>(tx, ctx.db.columns(Observation), 'observation', id, expectedVersion, {
+    const indicatorIds = indicatorGids == null ? null : await indicatorIdsOf(ctx, indicatorGids);
+    const observation = await ctx.db.transaction(async (tx) => {
+      const updated = await updateRow<Observation>(tx, ctx.db.columns(Observation), 'observation', id, expectedVersion, {
         ...fields,
         riskFactorId,
-      }),
-    );
+      });
+      if (indicatorIds) await setObservationIndicators(tx, id, indicatorIds);
+      return updated;
+    });
     ctx.loaders.clear();
     return observation;
   },

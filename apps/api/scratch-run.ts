@@ -1,0 +1,16 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres } from '@concord/embedded-db';
+import { createDataSource } from './src/db/data-source';
+import { migrate } from './src/db/migrate';
+const dir = await mkdtemp(join(tmpdir(), 'scr-'));
+const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), ephemeral: true, fast: true });
+const ds = createDataSource(pg.url); await ds.initialize(); await migrate(ds); await ds.destroy();
+const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, DATABASE_URL: pg.url, API_PORT: '0', NODE_ENV: process.argv[2] ?? '' }, stdio: ['ignore', 'inherit', 'inherit'] });
+await new Promise((r) => setTimeout(r, 6000));
+child.kill('SIGTERM');
+const code = await new Promise((r) => child.once('exit', (c, s) => r([c, s])));
+console.log('EXIT', code);
+await pg.stop();
