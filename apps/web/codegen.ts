@@ -15,6 +15,8 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         skipTypename: false,
+        // Custom scalars arrive as JSON strings (LocalDate YYYY-MM-DD, DateTimeISO ISO 8601).
+        scalars: { LocalDate: 'string', DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
       },
     },
   },

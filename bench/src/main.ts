@@ -100,6 +100,8 @@ async function main() {
         }
       }
       results.push(result);
+      const counts = [...result.sql].map(([name, n]) => `${name} ${n}`).join(', ');
+      log(`${query.name}: answers checked; SQL statements per request: ${counts || 'none measured'}`);
     }
 
     for (let round = 0; round < settings.rounds; round++) {

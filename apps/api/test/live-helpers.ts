@@ -164,7 +164,9 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     output,
     stop: async () => {
       if (child.exitCode !== null) return child.exitCode;
-      const exited = new Promise<number | string | null>((r) => child.once('exit', (code, signal) => r(code ?? signal)));
+      const exited = new Promise<number | string | null>((r) =>
+        child.once('exit', (code, signal) => r(code ?? signal)),
+      );
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       const outcome = await exited;

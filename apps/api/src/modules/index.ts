@@ -20,6 +20,22 @@ import { ActorAssignmentsResolver, TaskAssignmentResolver, TaskAssignmentsResolv
 import { ObjectiveResolver, PhaseResolver } from './plans/objective.resolver';
 import { PlanParticipantResolver, ResponsePlanResolver } from './plans/plan.resolver';
 import { ObjectiveTasksResolver, PlanTasksResolver, TaskResolver } from './tasks/task.resolver';
+import { PlanHistoryResolver, RevisionResolver } from './history/history.resolver';
+import { PlanPresenceResolver, PresenceResolver } from './presence/presence.resolver';
+import { TaskLeaseFieldResolver, TaskLeaseResolver } from './presence/lease.resolver';
+import { AlertRecipientResolver, AlertResolver, AlertRuleResolver, SituationAlertsResolver } from './alerts/alert.resolver';
+import { ImportJobResolver, SituationImportsResolver } from './imports/import.resolver';
+import { AssessmentReviewResolver, IndicatorEvidenceResolver, ScoreEvidenceResolver } from './risk/assessment-review.resolver';
+import {
+  ActorMandateCoverageResolver,
+  AlertLatencyResolver,
+  CapabilityGapResolver,
+  MandateCoverageResolver,
+  MandatedTaskCoverageResolver,
+  MitigationGapResolver,
+  PlanCapabilityGapsResolver,
+  SituationGapsResolver,
+} from './gaps/gap.resolver';
 
 /** Every resolver of the schema. A module adds its resolvers here. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -43,6 +59,23 @@ export const resolvers: NonEmptyArray<Function> = [
   RiskIndicatorResolver,
   RiskAssessmentResolver,
   RiskFactorScoreResolver,
+  AssessmentReviewResolver,
+  ScoreEvidenceResolver,
+  IndicatorEvidenceResolver,
+  AlertResolver,
+  AlertRecipientResolver,
+  AlertRuleResolver,
+  SituationAlertsResolver,
+  ImportJobResolver,
+  SituationImportsResolver,
+  SituationGapsResolver,
+  PlanCapabilityGapsResolver,
+  MandateCoverageResolver,
+  ActorMandateCoverageResolver,
+  MitigationGapResolver,
+  MandatedTaskCoverageResolver,
+  CapabilityGapResolver,
+  AlertLatencyResolver,
   ResponsePlanResolver,
   PlanParticipantResolver,
   PhaseResolver,
@@ -50,6 +83,12 @@ export const resolvers: NonEmptyArray<Function> = [
   TaskResolver,
   PlanTasksResolver,
   ObjectiveTasksResolver,
+  RevisionResolver,
+  PlanHistoryResolver,
+  PresenceResolver,
+  PlanPresenceResolver,
+  TaskLeaseResolver,
+  TaskLeaseFieldResolver,
   TaskAssignmentResolver,
   TaskAssignmentsResolver,
   ActorAssignmentsResolver,

@@ -26,7 +26,10 @@ export class AlertRecipient {
   @JoinColumn({ name: 'actor_id' })
   actor?: Relation<Actor>;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Null until a member of the organisation acknowledges.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Null until a member of the organisation acknowledges.',
+  })
   @Column('timestamptz', { nullable: true })
   acknowledgedAt: Date | null;
 

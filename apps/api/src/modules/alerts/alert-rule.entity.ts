@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { RiskLevel } from '../../common/enums';
 import { Node } from '../../common/node';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Situation } from '../situations/situation.entity';
 
 /**
@@ -31,7 +31,9 @@ export class AlertRule {
   @Column({ type: 'enum', enum: RiskLevel, enumName: 'risk_level' })
   minLevel: RiskLevel;
 
-  @Field(() => Boolean, { description: 'An inactive rule of a situation switches threshold alerts off for it.' })
+  @Field(() => Boolean, {
+    description: 'An inactive rule of a situation switches threshold alerts off for it.',
+  })
   @Column('boolean', { default: true })
   active: boolean;
 }

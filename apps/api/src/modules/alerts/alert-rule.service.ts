@@ -34,9 +34,10 @@ export const alertRuleService = {
     const cols = ctx.db.columns(AlertRule);
     const values = { minLevel: input.minLevel, active: input.active ?? true };
     const rule = await ctx.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('alert_rule:' || COALESCE($1::text, 'global'), 0))`, [
-        situationId,
-      ]);
+      await tx.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended('alert_rule:' || COALESCE($1::text, 'global'), 0))`,
+        [situationId],
+      );
       const [existing] = await tx.query<{ id: string }>(
         'SELECT id FROM alert_rule WHERE situation_id IS NOT DISTINCT FROM $1::uuid',
         [situationId],

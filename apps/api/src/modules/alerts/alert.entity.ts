@@ -1,7 +1,15 @@
-import { AlertState, CapCertainty, CapMsgType, CapScope, CapSeverity, CapStatus, CapUrgency } from '../../common/enums';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import {
+  AlertState,
+  CapCertainty,
+  CapMsgType,
+  CapScope,
+  CapSeverity,
+  CapStatus,
+  CapUrgency,
+} from '../../common/enums';
 import { Node } from '../../common/node';
 import { DateTimeScalar } from '../../common/scalars';
 import { Actor } from '../actors/actor.entity';
@@ -11,7 +19,8 @@ import { Situation } from '../situations/situation.entity';
 @ObjectType('Alert', {
   implements: Node,
   simpleResolvers: true,
-  description: 'An early-warning alert with the fields of CAP 1.2, and its workflow DRAFT → ISSUED → ACKNOWLEDGED → ESCALATED → CLOSED.',
+  description:
+    'An early-warning alert with the fields of CAP 1.2, and its workflow DRAFT → ISSUED → ACKNOWLEDGED → ESCALATED → CLOSED.',
 })
 @Entity('alert')
 @Index('alert_identifier_key', ['identifier'], { unique: true })

@@ -47,7 +47,9 @@ export class AlertOrder {
   @Field(() => OrderDirection, { defaultValue: 'DESC' }) direction: OrderDirection;
 }
 
-@InputType('CreateAlertInput', { description: 'A DRAFT alert; nobody but its sender organisation sees it until it is issued.' })
+@InputType('CreateAlertInput', {
+  description: 'A DRAFT alert; nobody but its sender organisation sees it until it is issued.',
+})
 export class CreateAlertInput {
   @Field(() => ID) situationId: string;
 
@@ -74,7 +76,10 @@ export class CreateAlertInput {
   @MaxLength(20_000)
   instruction?: string | null;
 
-  @Field(() => String, { nullable: true, description: "CAP <areaDesc>; the situation's areas when not given." })
+  @Field(() => String, {
+    nullable: true,
+    description: "CAP <areaDesc>; the situation's areas when not given.",
+  })
   @IsOptional()
   @Length(1, 1000)
   areaDesc?: string | null;
@@ -83,7 +88,10 @@ export class CreateAlertInput {
   @Field(() => CapSeverity) severity: CapSeverity;
   @Field(() => CapCertainty) certainty: CapCertainty;
 
-  @Field(() => CapStatus, { nullable: true, description: 'EXERCISE for an exercise situation, ACTUAL otherwise, when not given.' })
+  @Field(() => CapStatus, {
+    nullable: true,
+    description: 'EXERCISE for an exercise situation, ACTUAL otherwise, when not given.',
+  })
   @IsOptional()
   status?: CapStatus | null;
 
@@ -98,7 +106,10 @@ export class CreateAlertInput {
   @IsOptional()
   scope?: CapScope | null;
 
-  @Field(() => [ID], { nullable: true, description: `Recipient organisations (actors), at most ${RECIPIENTS_MAX}.` })
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Recipient organisations (actors), at most ${RECIPIENTS_MAX}.`,
+  })
   @IsOptional()
   @ArrayMaxSize(RECIPIENTS_MAX)
   @ArrayUnique()
@@ -178,7 +189,7 @@ export class AcknowledgeAlertInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      "The recipient organisation acknowledging; when not given, every recipient organisation the caller is a member of that has not yet.",
+      'The recipient organisation acknowledging; when not given, every recipient organisation the caller is a member of that has not yet.',
   })
   @IsOptional()
   actorId?: string | null;
@@ -195,7 +206,9 @@ export class EscalateAlertInput {
   reason: string;
 }
 
-@InputType('CloseAlertInput', { description: 'Any state but CLOSED → CLOSED (a DRAFT is discarded this way).' })
+@InputType('CloseAlertInput', {
+  description: 'Any state but CLOSED → CLOSED (a DRAFT is discarded this way).',
+})
 export class CloseAlertInput {
   @Field(() => ID) id: string;
   @Field(() => Int) expectedVersion: number;

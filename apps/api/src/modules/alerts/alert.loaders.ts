@@ -19,13 +19,17 @@ export const alertList = defineList('alerts', Alert, 'al', {
 const recipientBase = defineList('alertRecipients', AlertRecipient, 'ar', {});
 const ruleList = defineList('alertRules', AlertRule, 'rl', {});
 
-/** Recipients with their organisation's name, to list them alphabetically. */
+/** Recipients with their organisation's name (to list them alphabetically) and their alert's sender. */
 function recipientList(db: Database): ListSpec {
   const base = recipientBase(db);
-  return { ...base, from: `${base.from} JOIN actor ar_a ON ar_a.id = ar.actor_id` };
+  return {
+    ...base,
+    from: `${base.from} JOIN actor ar_a ON ar_a.id = ar.actor_id JOIN alert ar_al ON ar_al.id = ar.alert_id`,
+    select: `${base.select}, ar_al.sender_actor_id AS "senderActorId"`,
+  };
 }
 
-export type AlertRecipientRow = AlertRecipient & { id: string };
+export type AlertRecipientRow = AlertRecipient & { id: string; senderActorId: string };
 export type AlertRuleRow = AlertRule;
 
 /**
@@ -76,7 +80,9 @@ const ruleVisible =
   };
 
 export const alertRuleById = (ctx: Context) =>
-  ctx.loaders.get('alertRuleById', () => rowsById<AlertRuleRow>(ctx.db, ruleList(ctx.db), ruleVisible(ctx.viewer)));
+  ctx.loaders.get('alertRuleById', () =>
+    rowsById<AlertRuleRow>(ctx.db, ruleList(ctx.db), ruleVisible(ctx.viewer)),
+  );
 
 /**
  * The rule in force for each situation, one statement per batch: its own rule (even an inactive
@@ -95,7 +101,9 @@ export const alertRuleBySituationId = (ctx: Context) =>
            ORDER BY s.id, rl.situation_id NULLS LAST, rl.id`,
           [situationIds],
         );
-        const bySituation = new Map(rows.map(({ __situation, ...rule }) => [__situation, rule as AlertRuleRow]));
+        const bySituation = new Map(
+          rows.map(({ __situation, ...rule }) => [__situation, rule as AlertRuleRow]),
+        );
         return situationIds.map((id) => bySituation.get(id) ?? null);
       }),
   );

@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
 import type { Context } from '../../context';
-import { userById } from '../accounts/account.loaders';
 import { User } from '../accounts/user.entity';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -33,7 +32,7 @@ import {
   UpdateAlertPayload,
 } from './alert.inputs';
 import { type AlertRecipientRow, recipientsByAlertId } from './alert.loaders';
-import { ESCALATION_REASON, alertService } from './alert.service';
+import { alertService, ESCALATION_REASON } from './alert.service';
 import { AlertRecipient } from './alert-recipient.entity';
 import { AlertRule } from './alert-rule.entity';
 import { alertRuleService } from './alert-rule.service';
@@ -75,7 +74,8 @@ export class AlertResolver {
 
   @FieldResolver(() => RiskAssessment, {
     nullable: true,
-    description: 'The published assessment whose threshold crossing raised the alert, if the reader may read it.',
+    description:
+      'The published assessment whose threshold crossing raised the alert, if the reader may read it.',
   })
   assessment(@Root() alert: Alert, @Ctx() ctx: Context) {
     return alert.assessmentId ? riskAssessmentById(ctx).load(alert.assessmentId) : null;
@@ -86,7 +86,10 @@ export class AlertResolver {
     return recipientsByAlertId(ctx).load(alert.id);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Why the alert was escalated; null if it never was.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Why the alert was escalated; null if it never was.',
+  })
   async escalationReason(@Root() alert: Alert, @Ctx() ctx: Context) {
     return (await latestReasonByEntityId(ctx, 'Alert', ESCALATION_REASON).load(alert.id))?.reason ?? null;
   }
@@ -107,12 +110,18 @@ export class AlertResolver {
   }
 
   @Mutation(() => AcknowledgeAlertPayload)
-  async acknowledgeAlert(@Arg('input', () => AcknowledgeAlertInput) input: AcknowledgeAlertInput, @Ctx() ctx: Context) {
+  async acknowledgeAlert(
+    @Arg('input', () => AcknowledgeAlertInput) input: AcknowledgeAlertInput,
+    @Ctx() ctx: Context,
+  ) {
     return { alert: await alertService.acknowledge(ctx, input) };
   }
 
   @Mutation(() => EscalateAlertPayload)
-  async escalateAlert(@Arg('input', () => EscalateAlertInput) input: EscalateAlertInput, @Ctx() ctx: Context) {
+  async escalateAlert(
+    @Arg('input', () => EscalateAlertInput) input: EscalateAlertInput,
+    @Ctx() ctx: Context,
+  ) {
     return { alert: await alertService.escalate(ctx, input) };
   }
 
@@ -129,9 +138,13 @@ export class AlertRecipientResolver {
     return actorById(ctx).load(recipient.actorId);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The person who acknowledged for the organisation.' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description:
+      'The person who acknowledged for the organisation; shown to members of that organisation and of the sender, and to administrators.',
+  })
   acknowledgedBy(@Root() recipient: AlertRecipientRow, @Ctx() ctx: Context) {
-    return recipient.acknowledgedByUserId ? userById(ctx).load(recipient.acknowledgedByUserId) : null;
+    return alertService.acknowledgedBy(ctx, recipient);
   }
 }
 
@@ -156,7 +169,9 @@ export class AlertRuleResolver {
 /** A situation's alerts and threshold, added to Situation from this module. */
 @Resolver(() => Situation)
 export class SituationAlertsResolver {
-  @FieldResolver(() => AlertConnection, { description: 'Alerts about the situation the caller may read, newest first.' })
+  @FieldResolver(() => AlertConnection, {
+    description: 'Alerts about the situation the caller may read, newest first.',
+  })
   alerts(
     @Root() situation: Situation,
     @Args(() => PageArgs) page: PageArgs,

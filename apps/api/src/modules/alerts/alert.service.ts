@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { actorIdsWith, authorize, can, requireSignedIn } from '../../common/authz';
+import { actorIdsWith, authorize, can, isAdmin, requireSignedIn } from '../../common/authz';
 import { type Connection, type PageArgs, toPage } from '../../common/connection';
 import { AppError, badInput } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
@@ -7,6 +7,8 @@ import { childPage, type Filter, listPage, type Order } from '../../common/listi
 import { conflict, insertRow, updateRow } from '../../common/writes';
 import type { Context } from '../../context';
 import type { Queryable } from '../../db/database';
+import { userById } from '../accounts/account.loaders';
+import type { User } from '../accounts/user.entity';
 import { actorService } from '../actors/actor.service';
 import { moveState, recordReason, refusedStep, type Step } from '../risk/workflow';
 import { situationService } from '../situations/situation.service';
@@ -22,7 +24,13 @@ import type {
   SituationAlertFilter,
   UpdateAlertInput,
 } from './alert.inputs';
-import { alertById, alertList, alertVisible, recipientsByAlertId } from './alert.loaders';
+import {
+  type AlertRecipientRow,
+  alertById,
+  alertList,
+  alertVisible,
+  recipientsByAlertId,
+} from './alert.loaders';
 import { setRecipients } from './recipients';
 import { areaOf } from './threshold';
 
@@ -116,14 +124,21 @@ async function lockIn(
   expectedVersion: number | null,
 ): Promise<Alert> {
   const cols = ctx.db.columns(Alert);
-  const [row] = await tx.query<Alert>(`SELECT ${cols.select('t')} FROM alert t WHERE t.id = $1 FOR UPDATE`, [id]);
+  const [row] = await tx.query<Alert>(`SELECT ${cols.select('t')} FROM alert t WHERE t.id = $1 FOR UPDATE`, [
+    id,
+  ]);
   if (!row) throw new AppError('NOT_FOUND', 'alert was not found');
   if (expectedVersion !== null && row.version !== expectedVersion) throw conflict('alert', row);
   if (!allowed.from.includes(row.state)) throw refusedStep(allowed, row.state, row.version);
   return row;
 }
 
-async function move(ctx: Context, input: { id: string; expectedVersion: number }, which: Step, reason?: string) {
+async function move(
+  ctx: Context,
+  input: { id: string; expectedVersion: number },
+  which: Step,
+  reason?: string,
+) {
   const existing = await requireManaged(ctx, input.id);
   const alert = await ctx.db.transaction(async (tx) => {
     await lockIn(ctx, tx, existing.id, which, input.expectedVersion);
@@ -134,7 +149,13 @@ async function move(ctx: Context, input: { id: string; expectedVersion: number }
       );
       if (!n) throw badInput('recipientIds', 'an alert needs at least one recipient to be issued');
     }
-    const moved = await moveState<Alert>(tx, ctx.db.columns(Alert), which, existing.id, input.expectedVersion);
+    const moved = await moveState<Alert>(
+      tx,
+      ctx.db.columns(Alert),
+      which,
+      existing.id,
+      input.expectedVersion,
+    );
     if (reason !== undefined) recordReason(tx, ESCALATION_REASON, 'Alert', existing.id, reason);
     return moved;
   });
@@ -143,9 +164,34 @@ async function move(ctx: Context, input: { id: string; expectedVersion: number }
 }
 
 export const alertService = {
-  list(ctx: Context, args: PageArgs, filter?: AlertFilter | null, orderBy?: AlertOrder | null): Promise<Connection<Alert>> {
+  /**
+   * Who acknowledged for a recipient organisation: shown to members of that organisation and of
+   * the sender, and to administrators; others (e.g. readers of a PUBLIC alert) see only that and
+   * when it was acknowledged, not by whom.
+   */
+  acknowledgedBy(ctx: Context, recipient: AlertRecipientRow): Promise<User | null> | null {
+    if (!recipient.acknowledgedByUserId) return null;
+    const member = ctx.viewer.memberships.some(
+      (m) => m.actorId === recipient.actorId || m.actorId === recipient.senderActorId,
+    );
+    if (!member && !isAdmin(ctx.viewer)) return null;
+    return userById(ctx).load(recipient.acknowledgedByUserId);
+  },
+
+  list(
+    ctx: Context,
+    args: PageArgs,
+    filter?: AlertFilter | null,
+    orderBy?: AlertOrder | null,
+  ): Promise<Connection<Alert>> {
     requireSignedIn(ctx);
-    return listPage(ctx.db, alertList(ctx.db), alertFilter(ctx, filter), orderBy ?? newestFirst, toPage(args));
+    return listPage(
+      ctx.db,
+      alertList(ctx.db),
+      alertFilter(ctx, filter),
+      orderBy ?? newestFirst,
+      toPage(args),
+    );
   },
 
   forSituation(
@@ -199,13 +245,29 @@ export const alertService = {
   async update(ctx: Context, input: UpdateAlertInput): Promise<Alert> {
     const existing = await requireManaged(ctx, input.id);
     const { id: _id, expectedVersion, recipientIds, ...fields } = input;
-    for (const field of ['headline', 'areaDesc', 'urgency', 'severity', 'certainty', 'status', 'msgType', 'scope'] as const) {
+    for (const field of [
+      'headline',
+      'areaDesc',
+      'urgency',
+      'severity',
+      'certainty',
+      'status',
+      'msgType',
+      'scope',
+    ] as const) {
       if (fields[field] === null) throw badInput(field, 'cannot be empty');
     }
     const recipients = recipientIds == null ? null : await recipientIdsOf(ctx, recipientIds);
     const alert = await ctx.db.transaction(async (tx) => {
       await lockIn(ctx, tx, existing.id, ALERT_STEPS.edit, expectedVersion);
-      const updated = await updateRow<Alert>(tx, ctx.db.columns(Alert), 'alert', existing.id, expectedVersion, fields);
+      const updated = await updateRow<Alert>(
+        tx,
+        ctx.db.columns(Alert),
+        'alert',
+        existing.id,
+        expectedVersion,
+        fields,
+      );
       if (recipients) await setRecipients(tx, existing.id, recipients);
       return updated;
     });
@@ -239,7 +301,8 @@ export const alertService = {
     let actorIds: string[];
     if (input.actorId) {
       const actorId = fromGlobalId('Actor', input.actorId, 'actorId');
-      if (!can(viewer, 'alert.acknowledge', actorId)) return denied(ctx, alert, 'you may not acknowledge for this organisation');
+      if (!can(viewer, 'alert.acknowledge', actorId))
+        return denied(ctx, alert, 'you may not acknowledge for this organisation');
       if (!recipients.includes(actorId)) throw badInput('actorId', 'is not a recipient of this alert');
       actorIds = [actorId];
     } else {

@@ -15,6 +15,7 @@ import type { Context } from '../../context';
 import type { EntityColumns, Queryable, Transaction } from '../../db/database';
 import type { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
+import { explainingConflicts } from '../history/last-change';
 import { both, underReadable } from '../plans/plan.visibility';
 import { requireRecord } from '../plans/reference.loaders';
 import { Task } from '../tasks/task.entity';
@@ -237,34 +238,9 @@ export const assignmentService = {
       throw badInput('proposedDueOn', 'only a counter-proposal offers a due date');
     }
     const current = await requireAnswerable(ctx, input.assignmentId);
-    if (!allowedResponses[current.status].includes(response)) throw refused(current);
-    const expected = input.expectedVersion ?? null;
-    if (expected !== null && expected !== current.version) throw conflict('assignment', current);
-
-    const assignment = await ctx.db.transaction(async (tx) => {
-      const row = await updateWhere<TaskAssignment>(
-        tx,
-        ctx.db.columns(TaskAssignment),
-        'o.id = $1 AND o.status = $2 AND ($6::int IS NULL OR o.version = $6)',
-        `status = $3, reason = COALESCE($4, t.reason), proposed_due_on = COALESCE($5::date, t.proposed_due_on),
-         responded_at = now()`,
-        [current.id, current.status, outcome[response], reason, input.proposedDueOn ?? null, expected],
-      );
-      if (!row) {
-        const now = await reload(ctx, tx, current.id);
-        throw now.status !== current.status ? refused(now) : conflict('assignment', now);
-      }
-      if (row.status === 'ACCEPTED' && row.role === 'LEAD') {
-        await updateWhere<Task>(
-          tx,
-          ctx.db.columns(Task),
-          'o.id = $1 AND o.status = ANY($2::task_status[])',
-          `status = 'ACCEPTED'`,
-          [row.taskId, agreeableTaskStatuses],
-        );
-      }
-      return row;
-    });
+    const assignment = await explainingConflicts(ctx.db, 'TaskAssignment', current.id, () =>
+      answer(ctx, current, input),
+    );
     ctx.loaders.clear();
     return assignment;
   },
@@ -273,25 +249,67 @@ export const assignmentService = {
     const current = await requireAssignment(ctx, input.assignmentId);
     await requireAssigner(ctx, current);
     const id = current.id;
-    const assignment = await ctx.db.transaction(async (tx) => {
-      const row = await updateWhere<TaskAssignment>(
-        tx,
-        ctx.db.columns(TaskAssignment),
-        'o.id = $1 AND o.version = $2 AND o.status <> ALL($3::assignment_status[])',
-        `status = 'WITHDRAWN'`,
-        [id, input.expectedVersion, closedAssignmentStatuses],
-      );
-      if (row) return row;
-      const now = await reload(ctx, tx, id);
-      if (closedAssignmentStatuses.includes(now.status)) {
-        throw new AppError('CONFLICT', `assignment is already ${now.status}`, {
-          currentStatus: now.status,
-          currentVersion: now.version,
-        });
-      }
-      throw conflict('assignment', now);
-    });
+    const assignment = await explainingConflicts(ctx.db, 'TaskAssignment', id, () =>
+      ctx.db.transaction(async (tx) => {
+        const row = await updateWhere<TaskAssignment>(
+          tx,
+          ctx.db.columns(TaskAssignment),
+          'o.id = $1 AND o.version = $2 AND o.status <> ALL($3::assignment_status[])',
+          `status = 'WITHDRAWN'`,
+          [id, input.expectedVersion, closedAssignmentStatuses],
+        );
+        if (row) return row;
+        const now = await reload(ctx, tx, id);
+        if (closedAssignmentStatuses.includes(now.status)) {
+          throw new AppError('CONFLICT', `assignment is already ${now.status}`, {
+            currentStatus: now.status,
+            currentVersion: now.version,
+          });
+        }
+        throw conflict('assignment', now);
+      }),
+    );
     ctx.loaders.clear();
     return assignment;
   },
 };
+
+/**
+ * Applies an answer judged against `current`: a compare-and-set on that status (and on the version
+ * when one is sent).
+ */
+async function answer(
+  ctx: Context,
+  current: TaskAssignment,
+  input: RespondToAssignmentInput,
+): Promise<TaskAssignment> {
+  const { response } = input;
+  const reason = input.reason?.trim() ? input.reason : null;
+  if (!allowedResponses[current.status].includes(response)) throw refused(current);
+  const expected = input.expectedVersion ?? null;
+  if (expected !== null && expected !== current.version) throw conflict('assignment', current);
+  return ctx.db.transaction(async (tx) => {
+    const row = await updateWhere<TaskAssignment>(
+      tx,
+      ctx.db.columns(TaskAssignment),
+      'o.id = $1 AND o.status = $2 AND ($6::int IS NULL OR o.version = $6)',
+      `status = $3, reason = COALESCE($4, t.reason), proposed_due_on = COALESCE($5::date, t.proposed_due_on),
+         responded_at = now()`,
+      [current.id, current.status, outcome[response], reason, input.proposedDueOn ?? null, expected],
+    );
+    if (!row) {
+      const now = await reload(ctx, tx, current.id);
+      throw now.status !== current.status ? refused(now) : conflict('assignment', now);
+    }
+    if (row.status === 'ACCEPTED' && row.role === 'LEAD') {
+      await updateWhere<Task>(
+        tx,
+        ctx.db.columns(Task),
+        'o.id = $1 AND o.status = ANY($2::task_status[])',
+        `status = 'ACCEPTED'`,
+        [row.taskId, agreeableTaskStatuses],
+      );
+    }
+    return row;
+  });
+}

@@ -21,9 +21,10 @@ function explain(row: Row): string {
   const what = `${row.paragraphRef} (${row.kind}) of ${row.symbol}`;
   const leads = row.leadAssignmentIds.length;
   if (leads) {
-    return `${what} is covered: ${count(leads, 'accepted LEAD assignment')} on tasks of ${quoted(row.objectiveTitles)}.`;
+    return `${what} is covered: ${count(leads, 'accepted LEAD assignment')} on tasks of objectives that trace to it (${quoted(row.objectiveTitles)}).`;
   }
-  if (!row.objectiveIds.length) return `${what} is not covered: no objective of an open response plan traces to it.`;
+  if (!row.objectiveIds.length)
+    return `${what} is not covered: no objective of an open response plan traces to it.`;
   const n = row.objectiveIds.length;
   return `${what} is not covered: ${count(n, 'objective')} trace${n === 1 ? 's' : ''} to it (${quoted(row.objectiveTitles)}), but no task of ${n === 1 ? 'it' : 'theirs'} has an accepted LEAD assignment.`;
 }

@@ -32,7 +32,8 @@ export class MandatedTaskCoverage {
   leadAssignmentIds: string[];
 
   @Field(() => Boolean, {
-    description: 'True when an ACCEPTED LEAD assignment exists on a task of an objective that traces to the mandated task.',
+    description:
+      'True when an ACCEPTED LEAD assignment exists on a task of an objective that traces to the mandated task.',
   })
   covered: boolean;
 
@@ -52,11 +53,14 @@ export class CapabilityGap {
   @Field(() => Int, { description: 'How many the task requires.' })
   required: number;
 
-  @Field(() => Int, { description: 'Pledged (and still valid) by the actors with an ACCEPTED assignment on the task.' })
+  @Field(() => Int, {
+    description: 'Pledged (and still valid) by the actors with an ACCEPTED assignment on the task.',
+  })
   pledged: number;
 
   @Field(() => Int, {
-    description: 'Pledged by the actors whose assignment is still PROPOSED: what accepting would add. Not counted in pledged.',
+    description:
+      'Pledged by the actors whose assignment is still PROPOSED: what accepting would add. Not counted in pledged.',
   })
   proposed: number;
 
@@ -72,17 +76,26 @@ export class CapabilityGap {
   @Field(() => String) explanation: string;
 }
 
-@ObjectType('AlertLatency', { simpleResolvers: true, description: 'How long an issued alert waited for action.' })
+@ObjectType('AlertLatency', {
+  simpleResolvers: true,
+  description: 'How long an issued alert waited for action.',
+})
 export class AlertLatency {
   alertId: string;
   assignmentId: string | null;
 
   @Field(() => DateTimeScalar) issuedAt: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the first action came; null when none yet.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the first action came; null when none yet.',
+  })
   actedAt: Date | null;
 
-  @Field(() => Int, { nullable: true, description: 'Seconds from issuedAt to actedAt; null when no action yet.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds from issuedAt to actedAt; null when no action yet.',
+  })
   latencySeconds: number | null;
 
   @Field(() => String) explanation: string;
@@ -99,7 +112,8 @@ export class WarningToActionLatency {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Median of latencySeconds over the alerts acted on; null when no alert has been acted on yet.',
+    description:
+      'Median of latencySeconds over the alerts acted on; null when no alert has been acted on yet.',
   })
   medianLatencySeconds: number | null;
 

@@ -1,7 +1,12 @@
 import DataLoader from 'dataloader';
 import type { RiskLevel } from '../../common/enums';
 import { Sql } from '../../common/sql';
-import { evidenceReadable, planReadableAsMember, situationReadable, taskReadable } from '../../common/visibility';
+import {
+  evidenceReadable,
+  planReadableAsMember,
+  situationReadable,
+  taskReadable,
+} from '../../common/visibility';
 import type { Context } from '../../context';
 import type { MitigationGap } from './gap.types';
 import { count, quoted } from './words';
@@ -21,7 +26,8 @@ type Row = {
 
 function explain(row: Row): string {
   const factor = `Risk factor ${row.factorNumber} (${row.factorName}) is ${row.level} in the assessment published for ${row.assessedOn}`;
-  if (!row.objectiveIds.length) return `${factor}, and no objective of an open response plan of this situation names it.`;
+  if (!row.objectiveIds.length)
+    return `${factor}, and no objective of an open response plan of this situation names it.`;
   return `${factor}; ${count(row.objectiveIds.length, 'objective')} of open plans name${row.objectiveIds.length === 1 ? 's' : ''} it (${quoted(row.objectiveTitles)}), but none has a task that is not cancelled.`;
 }
 

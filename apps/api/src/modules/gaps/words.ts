@@ -16,7 +16,11 @@ export function duration(seconds: number): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  const parts = days ? [count(days, 'day'), hours ? count(hours, 'hour') : ''] : hours ? [count(hours, 'hour'), rest ? count(rest, 'minute') : ''] : [count(rest, 'minute')];
+  const parts = days
+    ? [count(days, 'day'), hours ? count(hours, 'hour') : '']
+    : hours
+      ? [count(hours, 'hour'), rest ? count(rest, 'minute') : '']
+      : [count(rest, 'minute')];
   return parts.filter(Boolean).join(' ');
 }
 

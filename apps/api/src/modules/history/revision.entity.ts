@@ -1,13 +1,21 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { Node } from '../../common/node';
 import { DateTimeScalar } from '../../common/scalars';
+
+export const RevisionKind = { CREATE: 'CREATE', UPDATE: 'UPDATE', DELETE: 'DELETE' } as const;
+export type RevisionKind = keyof typeof RevisionKind;
+registerEnumType(RevisionKind, { name: 'RevisionKind', description: 'What a revision did to its record.' });
 
 /**
  * One change to a plan or one of its parts (phase, objective, task, assignment, participant),
  * written in the same transaction as the change. `seq` orders a plan's history.
  */
-@ObjectType('Revision', { simpleResolvers: true, description: 'A change to a plan or one of its parts.' })
+@ObjectType('Revision', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A change to a plan or one of its parts, with who made it and when.',
+})
 @Entity('revision')
 @Index('revision_plan_seq_idx', ['planId', 'seq'])
 @Index('revision_entity_idx', ['entityType', 'entityId', 'seq'])
@@ -22,18 +30,20 @@ export class Revision {
   @Column('uuid')
   planId: string;
 
-  @Field(() => String, { description: 'ResponsePlan, Phase, Objective, Task, TaskAssignment or PlanParticipant.' })
+  @Field(() => String, {
+    description: 'ResponsePlan, Phase, Objective, Task, TaskAssignment or PlanParticipant.',
+  })
   @Column('text')
   entityType: string;
 
   @Column('uuid')
   entityId: string;
 
-  @Field(() => String, { description: 'CREATE, UPDATE or DELETE.' })
+  @Field(() => RevisionKind)
   @Column('text')
-  kind: string;
+  kind: RevisionKind;
 
-  @Field(() => GraphQLJSONObject, { description: 'Changed fields: { field: { before, after } }.' })
+  /** Changed fields: { field: { before, after } }, with database ids (the resolver presents global ids). */
   @Column('jsonb')
   fields: Record<string, unknown>;
 

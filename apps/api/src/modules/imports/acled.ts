@@ -87,7 +87,8 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 function isoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
   return date.toISOString().slice(0, 10);
 }
 
@@ -131,7 +132,8 @@ function readEvent(cell: Cells, row: number, problems: ImportRowError[]): AcledE
     const text = cell(column);
     if (!text) return 0;
     const value = Number(text);
-    if (!DECIMAL.test(text) || Math.abs(value) > limit) problem(column, `must be a number between -${limit} and ${limit}`);
+    if (!DECIMAL.test(text) || Math.abs(value) > limit)
+      problem(column, `must be a number between -${limit} and ${limit}`);
     return value;
   };
   const latitude = coordinate('latitude', 90);
@@ -158,7 +160,9 @@ function readEvent(cell: Cells, row: number, problems: ImportRowError[]): AcledE
 
   if (problems.length > before || !eventType || !occurredOn) return null;
   const what = cell('sub_event_type') || eventType;
-  const details = DESCRIBED_COLUMNS.filter((column) => cell(column)).map((column) => `${column}: ${cell(column)}`);
+  const details = DESCRIBED_COLUMNS.filter((column) => cell(column)).map(
+    (column) => `${column}: ${cell(column)}`,
+  );
   const description = [notes, details.join('\n')].filter(Boolean).join('\n\n').slice(0, 20_000);
   return {
     externalId,
@@ -194,24 +198,37 @@ export function readAcledCsv(text: string): AcledFile {
     // The records read before the faulty one; the header is the first.
     const read = (error as unknown as { records?: unknown }).records;
     const row = typeof read === 'number' ? read + 1 : null;
-    return { totalRows: 0, events: [], errors: [{ row, column: null, message: `the file is not valid CSV: ${error.message}` }] };
+    return {
+      totalRows: 0,
+      events: [],
+      errors: [{ row, column: null, message: `the file is not valid CSV: ${error.message}` }],
+    };
   }
   const blank = (cells: string[]) => cells.every((c) => c.trim() === '');
   const headerAt = records.findIndex((cells) => !blank(cells));
-  if (headerAt < 0) return { totalRows: 0, events: [], errors: [{ row: 1, column: null, message: 'the file has no header row' }] };
+  if (headerAt < 0)
+    return {
+      totalRows: 0,
+      events: [],
+      errors: [{ row: 1, column: null, message: 'the file has no header row' }],
+    };
 
   const header = records[headerAt].map((name) => name.trim().toLowerCase());
   const errors: ImportRowError[] = [];
   const headerRow = headerAt + 1;
   const seen = new Set<string>();
   for (const name of header) {
-    if (name && seen.has(name)) errors.push({ row: headerRow, column: name, message: 'the column appears twice' });
+    if (name && seen.has(name))
+      errors.push({ row: headerRow, column: name, message: 'the column appears twice' });
     seen.add(name);
   }
   for (const column of REQUIRED_COLUMNS) {
     if (!seen.has(column)) errors.push({ row: headerRow, column, message: 'the required column is missing' });
   }
-  const data = records.map((cells, i) => ({ cells, row: i + 1 })).slice(headerAt + 1).filter((r) => !blank(r.cells));
+  const data = records
+    .map((cells, i) => ({ cells, row: i + 1 }))
+    .slice(headerAt + 1)
+    .filter((r) => !blank(r.cells));
   if (errors.length) return { totalRows: data.length, events: [], errors };
 
   const index = new Map(header.map((name, i) => [name, i]));
@@ -219,7 +236,11 @@ export function readAcledCsv(text: string): AcledFile {
   const firstRowOf = new Map<string, number>();
   for (const { cells, row } of data) {
     if (cells.length !== header.length) {
-      errors.push({ row, column: null, message: `has ${cells.length} fields; the header has ${header.length}` });
+      errors.push({
+        row,
+        column: null,
+        message: `has ${cells.length} fields; the header has ${header.length}`,
+      });
       continue;
     }
     const cell: Cells = (column) => {
@@ -229,7 +250,8 @@ export function readAcledCsv(text: string): AcledFile {
     const event = readEvent(cell, row, errors);
     const id = cell('event_id_cnty');
     const first = id ? firstRowOf.get(id) : undefined;
-    if (first !== undefined) errors.push({ row, column: 'event_id_cnty', message: `repeats the event of row ${first}` });
+    if (first !== undefined)
+      errors.push({ row, column: 'event_id_cnty', message: `repeats the event of row ${first}` });
     else if (id) firstRowOf.set(id, row);
     if (event && first === undefined) events.push(event);
   }

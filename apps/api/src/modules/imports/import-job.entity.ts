@@ -1,6 +1,15 @@
-import { ImportStatus } from '../../common/enums';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { ImportStatus } from '../../common/enums';
 import { Node } from '../../common/node';
 import { DateTimeScalar } from '../../common/scalars';
 import { Situation } from '../situations/situation.entity';
@@ -43,12 +52,15 @@ export class ImportJob {
   processedRows: number;
 
   @Field(() => Int, {
-    description: 'New observations created; records already imported before (same event id) are left as they are.',
+    description:
+      'New observations created; records already imported before (same event id) are left as they are.',
   })
   @Column('int', { default: 0 })
   importedRows: number;
 
-  @Field(() => [ImportRowError], { description: 'Every problem found, by row; empty when the file was imported.' })
+  @Field(() => [ImportRowError], {
+    description: 'Every problem found, by row; empty when the file was imported.',
+  })
   @Column('jsonb', { default: () => "'[]'" })
   errors: ImportRowError[];
 

@@ -1,7 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /** One problem found in an imported file; the file is imported only when it has none. */
-@ObjectType('ImportRowError', { simpleResolvers: true, description: 'One problem found in an imported file.' })
+@ObjectType('ImportRowError', {
+  simpleResolvers: true,
+  description: 'One problem found in an imported file.',
+})
 export class ImportRowError {
   @Field(() => Int, {
     nullable: true,
@@ -10,7 +13,10 @@ export class ImportRowError {
   })
   row: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The column (header name) of the problem, when it is one cell.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The column (header name) of the problem, when it is one cell.',
+  })
   column: string | null;
 
   @Field(() => String)

@@ -26,18 +26,26 @@ export class ImportAcledEventsInput {
   @Field(() => String, { description: 'The file as text (UTF-8).' })
   csv: string;
 
-  @Field(() => Classification, { nullable: true, description: 'Who may read the observations; PARTICIPANTS when not given.' })
+  @Field(() => Classification, {
+    nullable: true,
+    description: 'Who may read the observations; PARTICIPANTS when not given.',
+  })
   @IsOptional()
   classification?: Classification | null;
 
-  @Field(() => SourceReliability, { nullable: true, description: 'Reliability given to every observation; none when not given.' })
+  @Field(() => SourceReliability, {
+    nullable: true,
+    description: 'Reliability given to every observation; none when not given.',
+  })
   @IsOptional()
   reliability?: SourceReliability | null;
 }
 
 @ObjectType('ImportAcledEventsPayload', { simpleResolvers: true })
 export class ImportAcledEventsPayload {
-  @Field(() => ImportJob, { description: 'SUCCEEDED, or FAILED with every problem found (then nothing was imported).' })
+  @Field(() => ImportJob, {
+    description: 'SUCCEEDED, or FAILED with every problem found (then nothing was imported).',
+  })
   importJob: ImportJob;
 }
 

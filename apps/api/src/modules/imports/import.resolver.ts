@@ -4,7 +4,12 @@ import { toGlobalId } from '../../common/ids';
 import type { Context } from '../../context';
 import { Situation } from '../situations/situation.entity';
 import { situationById } from '../situations/situation.loaders';
-import { ImportAcledEventsInput, ImportAcledEventsPayload, ImportJobConnection, ImportJobOrder } from './import.inputs';
+import {
+  ImportAcledEventsInput,
+  ImportAcledEventsPayload,
+  ImportJobConnection,
+  ImportJobOrder,
+} from './import.inputs';
 import { importService } from './import.service';
 import { ImportJob } from './import-job.entity';
 
@@ -17,7 +22,8 @@ export class ImportJobResolver {
 
   @Query(() => ImportJob, {
     nullable: true,
-    description: 'An import and its progress; poll it while importAcledEvents runs (liaisons and administrators).',
+    description:
+      'An import and its progress; poll it while importAcledEvents runs (liaisons and administrators).',
   })
   importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return importService.get(ctx, id);
@@ -29,9 +35,13 @@ export class ImportJobResolver {
   }
 
   @Mutation(() => ImportAcledEventsPayload, {
-    description: 'Imports ACLED events as observations of a situation, all or nothing (liaisons and administrators).',
+    description:
+      'Imports ACLED events as observations of a situation, all or nothing (liaisons and administrators).',
   })
-  async importAcledEvents(@Arg('input', () => ImportAcledEventsInput) input: ImportAcledEventsInput, @Ctx() ctx: Context) {
+  async importAcledEvents(
+    @Arg('input', () => ImportAcledEventsInput) input: ImportAcledEventsInput,
+    @Ctx() ctx: Context,
+  ) {
     return { importJob: await importService.importAcled(ctx, input) };
   }
 }
@@ -40,7 +50,8 @@ export class ImportJobResolver {
 @Resolver(() => Situation)
 export class SituationImportsResolver {
   @FieldResolver(() => ImportJobConnection, {
-    description: 'Imports into the situation, newest first: the running one shows its progress (liaisons and administrators).',
+    description:
+      'Imports into the situation, newest first: the running one shows its progress (liaisons and administrators).',
   })
   importJobs(
     @Root() situation: Situation,

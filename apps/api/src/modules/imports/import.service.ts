@@ -1,5 +1,5 @@
 import { authorize } from '../../common/authz';
-import { type Connection, type PageArgs, toPage } from '../../common/connection';
+import type { Connection, PageArgs } from '../../common/connection';
 import { AppError } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
 import { childPage, type Order } from '../../common/listing';
@@ -45,7 +45,13 @@ async function storeBatch(
     [situationId, JSON.stringify(events), input.classification ?? null, input.reliability ?? null],
   );
   for (const row of rows) {
-    tx.record({ entityType: cols.name, entityId: row.id, kind: 'create', before: null, after: row as unknown as Record<string, unknown> });
+    tx.record({
+      entityType: cols.name,
+      entityId: row.id,
+      kind: 'create',
+      before: null,
+      after: row as unknown as Record<string, unknown>,
+    });
   }
   return rows.length;
 }
@@ -91,17 +97,25 @@ export const importService = {
     const situation = await situationService.requireSituation(ctx, input.situationId, 'situationId');
     const bytes = Buffer.byteLength(input.csv, 'utf8');
     if (bytes > ACLED_LIMITS.maxBytes) {
-      throw new AppError('BAD_USER_INPUT', `csv: the file has ${bytes} bytes; at most ${ACLED_LIMITS.maxBytes} can be imported at once`, {
-        field: 'csv',
-        maxBytes: ACLED_LIMITS.maxBytes,
-      });
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `csv: the file has ${bytes} bytes; at most ${ACLED_LIMITS.maxBytes} can be imported at once`,
+        {
+          field: 'csv',
+          maxBytes: ACLED_LIMITS.maxBytes,
+        },
+      );
     }
     const file = readAcledCsv(input.csv);
     if (file.totalRows > ACLED_LIMITS.maxRows) {
-      throw new AppError('BAD_USER_INPUT', `csv: the file has ${file.totalRows} records; at most ${ACLED_LIMITS.maxRows} can be imported at once`, {
-        field: 'csv',
-        maxRows: ACLED_LIMITS.maxRows,
-      });
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `csv: the file has ${file.totalRows} records; at most ${ACLED_LIMITS.maxRows} can be imported at once`,
+        {
+          field: 'csv',
+          maxRows: ACLED_LIMITS.maxRows,
+        },
+      );
     }
 
     const job = await insertRow<ImportJob>(ctx.db, ctx.db.columns(ImportJob), {
@@ -123,7 +137,10 @@ export const importService = {
           const batch = file.events.slice(start, start + IMPORT_BATCH);
           imported += await storeBatch(tx, ctx, situation.id, batch, input);
           // Outside the transaction, on purpose: progress is visible now, not at COMMIT.
-          await ctx.db.query('UPDATE import_job SET processed_rows = $2 WHERE id = $1', [job.id, start + batch.length]);
+          await ctx.db.query('UPDATE import_job SET processed_rows = $2 WHERE id = $1', [
+            job.id,
+            start + batch.length,
+          ]);
         }
         const [row] = await tx.query<ImportJob>(
           `UPDATE import_job SET status = 'SUCCEEDED', processed_rows = total_rows, imported_rows = $2, finished_at = now()

@@ -38,8 +38,8 @@ export const changeColumns = `c.position, c.topic, c.entity_type AS "entityType"
   c.plan_id AS "planId", c.actor_ids AS "actorIds", c.kind, c.user_id AS "userId", c.occurred_at AS "occurredAt"`;
 
 /**
- * Record types that live subscribers follow, with their topic. Other modules add theirs
- * (alerts, presence writes) with `followChanges`.
+ * Record types whose recorded changes (tx.record, the write helpers) are logged, with their topic.
+ * Other modules add theirs with `followChanges`, or append their own entries (presence does).
  */
 const topics = new Map<string, ChangeTopic>([
   ['ResponsePlan', 'PLAN_CHANGED'],
@@ -48,7 +48,6 @@ const topics = new Map<string, ChangeTopic>([
   ['PlanParticipant', 'PLAN_CHANGED'],
   ['Task', 'TASK_CHANGED'],
   ['TaskAssignment', 'ASSIGNMENT_CHANGED'],
-  ['Presence', 'PRESENCE_CHANGED'],
 ]);
 
 export function followChanges(entityType: string, topic: ChangeTopic): void {

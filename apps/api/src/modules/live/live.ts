@@ -53,7 +53,11 @@ export function subscriptionsOverHttpRefused(): ApolloServerPlugin<Context> {
       return {
         async didResolveOperation({ operation }) {
           if (operation?.operation === 'subscription') {
-            throw requestError('BAD_USER_INPUT', 'subscriptions are served over WebSocket (graphql-transport-ws) at this path', 400);
+            throw requestError(
+              'BAD_USER_INPUT',
+              'subscriptions are served over WebSocket (graphql-transport-ws) at this path',
+              400,
+            );
           }
         },
       };

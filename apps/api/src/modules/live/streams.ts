@@ -108,7 +108,7 @@ export function isTransient(error: unknown): boolean {
   return toAppError(error)?.code === 'SERVICE_UNAVAILABLE';
 }
 
-/** Waits before trying again while the database is unreachable; gives up after about half a minute. */
+/** Waits before trying again while the database is unreachable; gives up after about a minute. */
 async function retrying<T>(work: () => Promise<T>, closed: () => boolean): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {

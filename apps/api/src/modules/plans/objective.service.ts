@@ -7,6 +7,7 @@ import { likePattern } from '../../common/sql';
 import { insertRow, updateRow } from '../../common/writes';
 import type { Context } from '../../context';
 import type { Transaction } from '../../db/database';
+import { explainingConflicts } from '../history/last-change';
 import type { MandatedTask } from '../mandates/mandated-task.entity';
 import type { RiskFactor } from '../risk/risk-factor.entity';
 import { Objective } from './objective.entity';
@@ -147,8 +148,10 @@ export const objectiveService = {
       if (patch[field] === null) throw badInput(field, 'cannot be empty');
     }
     assertDateOrder(patch.startsOn, patch.endsOn);
-    const phase = await ctx.db.transaction((tx) =>
-      updateRow<Phase>(tx, ctx.db.columns(Phase), 'phase', id, expectedVersion, patch),
+    const phase = await explainingConflicts(ctx.db, 'Phase', id, () =>
+      ctx.db.transaction((tx) =>
+        updateRow<Phase>(tx, ctx.db.columns(Phase), 'phase', id, expectedVersion, patch),
+      ),
     );
     ctx.loaders.clear();
     return phase;
@@ -198,25 +201,27 @@ export const objectiveService = {
       input.riskFactorIds === undefined
         ? undefined
         : await requireRiskFactors(ctx, input.riskFactorIds ?? []);
-    const objective = await ctx.db.transaction(async (tx) => {
-      // The version check comes first, so a stale edit replaces no risk factors.
-      const updated = await updateRow<Objective>(
-        tx,
-        ctx.db.columns(Objective),
-        'objective',
-        id,
-        input.expectedVersion,
-        patch,
-      );
-      if (riskFactors) {
-        await replaceRiskFactors(
+    const objective = await explainingConflicts(ctx.db, 'Objective', id, () =>
+      ctx.db.transaction(async (tx) => {
+        // The version check comes first, so a stale edit replaces no risk factors.
+        const updated = await updateRow<Objective>(
           tx,
+          ctx.db.columns(Objective),
+          'objective',
           id,
-          riskFactors.map((f) => f.id),
+          input.expectedVersion,
+          patch,
         );
-      }
-      return updated;
-    });
+        if (riskFactors) {
+          await replaceRiskFactors(
+            tx,
+            id,
+            riskFactors.map((f) => f.id),
+          );
+        }
+        return updated;
+      }),
+    );
     ctx.loaders.clear();
     return objective;
   },

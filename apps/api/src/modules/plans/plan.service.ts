@@ -11,6 +11,7 @@ import { insertRow, updateRow } from '../../common/writes';
 import type { Context } from '../../context';
 import type { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
+import { explainingConflicts } from '../history/last-change';
 import type {
   AddPlanParticipantInput,
   CreateResponsePlanInput,
@@ -166,8 +167,17 @@ export const planService = {
       if (patch[field] === null) throw badInput(field, 'cannot be empty');
     }
     assertDateOrder(patch.startsOn, patch.endsOn);
-    const plan = await ctx.db.transaction((tx) =>
-      updateRow<ResponsePlan>(tx, ctx.db.columns(ResponsePlan), 'response plan', id, expectedVersion, patch),
+    const plan = await explainingConflicts(ctx.db, 'ResponsePlan', id, () =>
+      ctx.db.transaction((tx) =>
+        updateRow<ResponsePlan>(
+          tx,
+          ctx.db.columns(ResponsePlan),
+          'response plan',
+          id,
+          expectedVersion,
+          patch,
+        ),
+      ),
     );
     ctx.loaders.clear();
     return plan;

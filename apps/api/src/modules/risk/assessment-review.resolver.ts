@@ -24,7 +24,8 @@ import { RiskIndicator } from './risk-indicator.entity';
 @Resolver(() => RiskAssessment)
 export class AssessmentReviewResolver {
   @FieldResolver(() => [RiskFactorScore], {
-    description: 'The scores at the overall level, by factor number: what makes the assessment as high as it is. Empty at NONE.',
+    description:
+      'The scores at the overall level, by factor number: what makes the assessment as high as it is. Empty at NONE.',
   })
   drivers(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
     return assessmentReviewService.drivers(ctx, assessment);

@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/database';
 import type { Alert } from '../alerts/alert.entity';
 import { alertById } from '../alerts/alert.loaders';
 import { raiseThresholdAlert } from '../alerts/threshold';
-import { type ExplainedScore, driversOf, explainOverall, levelRank } from './assessment-explanation';
+import { driversOf, type ExplainedScore, explainOverall, levelRank } from './assessment-explanation';
 import type {
   PublishRiskAssessmentInput,
   ReturnRiskAssessmentInput,
@@ -70,7 +70,11 @@ async function move(
   return assessment;
 }
 
-export type Published = { riskAssessment: RiskAssessment; superseded: RiskAssessment | null; alert: Alert | null };
+export type Published = {
+  riskAssessment: RiskAssessment;
+  superseded: RiskAssessment | null;
+  alert: Alert | null;
+};
 
 /**
  * The review workflow. Who may move an assessment is who may change it: liaisons of its author
@@ -94,10 +98,17 @@ export const assessmentReviewService = {
     const existing = await requireAuthored(ctx, input.id);
     const cols = ctx.db.columns(RiskAssessment);
     const outcome = await ctx.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('risk_assessment.publish:' || $1::text, 0))`, [
-        existing.situationId,
-      ]);
-      const published = await moveState<RiskAssessment>(tx, cols, ASSESSMENT_STEPS.publish, existing.id, input.expectedVersion);
+      await tx.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended('risk_assessment.publish:' || $1::text, 0))`,
+        [existing.situationId],
+      );
+      const published = await moveState<RiskAssessment>(
+        tx,
+        cols,
+        ASSESSMENT_STEPS.publish,
+        existing.id,
+        input.expectedVersion,
+      );
       const superseded = await tx.query<RiskAssessment & { __before: Record<string, unknown> }>(
         `WITH old AS (
            SELECT ${cols.select('o')} FROM ${cols.table} o
@@ -111,7 +122,8 @@ export const assessmentReviewService = {
         tx.record({ entityType: cols.name, entityId: after.id, kind: 'update', before, after });
       }
       const previous = superseded.reduce<RiskLevel | null>(
-        (high, row) => (high === null || levelRank(row.overallLevel) > levelRank(high) ? row.overallLevel : high),
+        (high, row) =>
+          high === null || levelRank(row.overallLevel) > levelRank(high) ? row.overallLevel : high,
         null,
       );
       const explanation = explainOverall(published.overallLevel, await explainedScores(tx, [published.id]));
@@ -132,7 +144,10 @@ export const assessmentReviewService = {
   },
 
   async explanation(ctx: Context, assessment: RiskAssessment): Promise<string> {
-    return explainOverall(assessment.overallLevel, await explainedScoresByAssessmentId(ctx).load(assessment.id));
+    return explainOverall(
+      assessment.overallLevel,
+      await explainedScoresByAssessmentId(ctx).load(assessment.id),
+    );
   },
 
   /** The reason of the latest return to the author: assessment text, read as summaries are. */

@@ -31,7 +31,12 @@ export const ASSESSMENT_STEPS = {
  * expected (CONFLICT with the current values) and the assessment is still DRAFT or IN_REVIEW
  * (CONFLICT naming its state): what was published stays as it was published.
  */
-export async function lockEditable(db: Database, tx: Queryable, id: string, expectedVersion: number): Promise<RiskAssessment> {
+export async function lockEditable(
+  db: Database,
+  tx: Queryable,
+  id: string,
+  expectedVersion: number,
+): Promise<RiskAssessment> {
   const cols = db.columns(RiskAssessment);
   const [row] = await tx.query<RiskAssessment>(
     `SELECT ${cols.select('t')} FROM ${cols.table} t WHERE t.id = $1 FOR UPDATE`,
@@ -39,6 +44,7 @@ export async function lockEditable(db: Database, tx: Queryable, id: string, expe
   );
   if (!row) throw notFound('risk assessment');
   if (row.version !== expectedVersion) throw conflict('risk assessment', row);
-  if (!ASSESSMENT_STEPS.edit.from.includes(row.status)) throw refusedStep(ASSESSMENT_STEPS.edit, row.status, row.version);
+  if (!ASSESSMENT_STEPS.edit.from.includes(row.status))
+    throw refusedStep(ASSESSMENT_STEPS.edit, row.status, row.version);
   return row;
 }

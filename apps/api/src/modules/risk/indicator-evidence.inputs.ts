@@ -27,7 +27,9 @@ export class SetIndicatorEvidenceInput {
   @Field(() => Int, { description: 'Version of the assessment.' })
   expectedVersion: number;
 
-  @Field(() => Boolean, { description: 'Whether the indicator is present; false records that it was considered and is not.' })
+  @Field(() => Boolean, {
+    description: 'Whether the indicator is present; false records that it was considered and is not.',
+  })
   present: boolean;
 
   @Field(() => String, { nullable: true, description: 'Why; null clears it.' })

@@ -24,5 +24,10 @@ export type EvidenceRow = ScoreIndicator & { id: string; code: string };
  */
 export const evidenceByScoreId = (ctx: Context) =>
   ctx.loaders.get('evidenceByScoreId', () =>
-    rowsByParent<EvidenceRow>(ctx.db, evidenceList(ctx.db), 'si.score_id', "string_to_array(si_ri.code, '.')::int[], si.risk_indicator_id"),
+    rowsByParent<EvidenceRow>(
+      ctx.db,
+      evidenceList(ctx.db),
+      'si.score_id',
+      "string_to_array(si_ri.code, '.')::int[], si.risk_indicator_id",
+    ),
   );

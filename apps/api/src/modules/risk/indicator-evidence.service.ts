@@ -16,11 +16,19 @@ import type { RiskFactorScore } from './risk-factor-score.entity';
 async function scoreOf(ctx: Context, input: SetIndicatorEvidenceInput) {
   const byScore = input.scoreId != null;
   const byAssessment = input.assessmentId != null || input.riskFactorId != null;
-  if (byScore === byAssessment) throw badInput('scoreId', 'give either scoreId or assessmentId with riskFactorId');
+  if (byScore === byAssessment)
+    throw badInput('scoreId', 'give either scoreId or assessmentId with riskFactorId');
   if (input.scoreId) {
-    const score = await riskFactorScoreById(ctx).load(fromGlobalId('RiskFactorScore', input.scoreId, 'scoreId'));
-    if (!score) throw new AppError('NOT_FOUND', 'scoreId: no risk factor score has this id', { field: 'scoreId' });
-    const assessment = await requireAuthored(ctx, toGlobalId('RiskAssessment', score.assessmentId), 'scoreId');
+    const score = await riskFactorScoreById(ctx).load(
+      fromGlobalId('RiskFactorScore', input.scoreId, 'scoreId'),
+    );
+    if (!score)
+      throw new AppError('NOT_FOUND', 'scoreId: no risk factor score has this id', { field: 'scoreId' });
+    const assessment = await requireAuthored(
+      ctx,
+      toGlobalId('RiskAssessment', score.assessmentId),
+      'scoreId',
+    );
     return { assessment, riskFactorId: score.riskFactorId };
   }
   if (!input.assessmentId) throw badInput('assessmentId', 'is required with riskFactorId');
@@ -46,8 +54,11 @@ export const indicatorEvidenceService = {
     input: SetIndicatorEvidenceInput,
   ): Promise<{ riskAssessment: RiskAssessment; score: RiskFactorScore; evidence: IndicatorEvidence }> {
     const { assessment, riskFactorId } = await scoreOf(ctx, input);
-    const indicator = await riskIndicatorById(ctx).load(fromGlobalId('RiskIndicator', input.indicatorId, 'indicatorId'));
-    if (!indicator) throw new AppError('NOT_FOUND', 'indicatorId: no risk indicator has this id', { field: 'indicatorId' });
+    const indicator = await riskIndicatorById(ctx).load(
+      fromGlobalId('RiskIndicator', input.indicatorId, 'indicatorId'),
+    );
+    if (!indicator)
+      throw new AppError('NOT_FOUND', 'indicatorId: no risk indicator has this id', { field: 'indicatorId' });
     if (indicator.riskFactorId !== riskFactorId) {
       const factor = await riskFactorById(ctx).load(riskFactorId);
       throw badInput('indicatorId', `is not an indicator of risk factor ${factor?.number}`);
@@ -58,7 +69,8 @@ export const indicatorEvidenceService = {
         'SELECT id FROM risk_factor_score WHERE assessment_id = $1 AND risk_factor_id = $2',
         [assessment.id, riskFactorId],
       );
-      if (!score) throw badInput('riskFactorId', 'this factor is not scored in the assessment; score it first');
+      if (!score)
+        throw badInput('riskFactorId', 'this factor is not scored in the assessment; score it first');
       const riskAssessment = await updateRow<RiskAssessment>(
         tx,
         ctx.db.columns(RiskAssessment),

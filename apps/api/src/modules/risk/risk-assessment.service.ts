@@ -10,6 +10,7 @@ import type { Database, Queryable } from '../../db/database';
 import { actorService } from '../actors/actor.service';
 import { assertNotFuture } from '../situations/calendar';
 import { situationService } from '../situations/situation.service';
+import { lockEditable } from './assessment-status';
 import { RiskAssessment } from './risk-assessment.entity';
 import type {
   CreateRiskAssessmentInput,
@@ -24,7 +25,6 @@ import {
   riskAssessmentList,
   riskFactorScoresByAssessmentId,
 } from './risk-assessment.loaders';
-import { lockEditable } from './assessment-status';
 import { riskFactorService } from './risk-factor.service';
 import { RiskFactorScore } from './risk-factor-score.entity';
 
@@ -106,7 +106,11 @@ async function authorOf(ctx: Context, globalId: string | null | undefined): Prom
  * revealed); readable but authored by another organisation is FORBIDDEN, audited. One without an
  * author organisation is for administrators only.
  */
-export async function requireAuthored(ctx: Context, globalId: string, field?: string): Promise<RiskAssessment> {
+export async function requireAuthored(
+  ctx: Context,
+  globalId: string,
+  field?: string,
+): Promise<RiskAssessment> {
   await authorize(ctx, 'assessment.manage');
   const assessment = await riskAssessmentById(ctx).load(fromGlobalId('RiskAssessment', globalId, field));
   if (!assessment) {

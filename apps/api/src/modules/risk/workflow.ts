@@ -36,7 +36,12 @@ export async function moveState<T extends Row & { version: number }>(
   expectedVersion: number | null,
 ): Promise<T> {
   const state = cols.column[step.column];
-  const sets = [`${state} = $3::${step.enumType}`, ...(step.also ?? []), 'version = t.version + 1', 'updated_at = now()'];
+  const sets = [
+    `${state} = $3::${step.enumType}`,
+    ...(step.also ?? []),
+    'version = t.version + 1',
+    'updated_at = now()',
+  ];
   const rows = await tx.query<T & { __before: Record<string, unknown> }>(
     `WITH old AS (
        SELECT ${cols.select('o')} FROM ${cols.table} o
@@ -61,7 +66,11 @@ export async function moveState<T extends Row & { version: number }>(
 }
 
 /** The record is in a state the step cannot start from. */
-export function refusedStep(step: Pick<Step, 'what' | 'verb' | 'from'>, currentState: string, currentVersion: number) {
+export function refusedStep(
+  step: Pick<Step, 'what' | 'verb' | 'from'>,
+  currentState: string,
+  currentVersion: number,
+) {
   return new AppError(
     'CONFLICT',
     `${step.what} is ${currentState}; only a ${step.from.join(' or ')} ${step.what} can be ${step.verb}`,
@@ -74,7 +83,13 @@ export function refusedStep(step: Pick<Step, 'what' | 'verb' | 'from'>, currentS
  * are written to the audit log with the step, in its transaction: they say why a record changed,
  * which is what the log holds, and no table of its own is needed for one line of text.
  */
-export function recordReason(tx: Transaction, action: string, entityType: string, entityId: string, reason: string) {
+export function recordReason(
+  tx: Transaction,
+  action: string,
+  entityType: string,
+  entityId: string,
+  reason: string,
+) {
   tx.audit({ action, entityType, entityId, details: { reason } });
 }
 

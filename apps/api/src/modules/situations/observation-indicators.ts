@@ -36,7 +36,9 @@ export async function indicatorIdsOf(ctx: Context, globalIds: readonly string[])
     [ids],
   );
   if (found !== new Set(ids).size) {
-    throw new AppError('NOT_FOUND', 'indicatorIds: no risk indicator has one of these ids', { field: 'indicatorIds' });
+    throw new AppError('NOT_FOUND', 'indicatorIds: no risk indicator has one of these ids', {
+      field: 'indicatorIds',
+    });
   }
   return ids;
 }
@@ -44,7 +46,11 @@ export async function indicatorIdsOf(ctx: Context, globalIds: readonly string[])
 const isTransaction = (tx: Queryable): tx is Transaction => typeof (tx as Transaction).record === 'function';
 
 /** Makes `indicatorIds` the observation's indicators, recorded as a change of the observation. */
-export async function setObservationIndicators(tx: Queryable, observationId: string, indicatorIds: readonly string[]) {
+export async function setObservationIndicators(
+  tx: Queryable,
+  observationId: string,
+  indicatorIds: readonly string[],
+) {
   const removed = await tx.query<{ id: string }>(
     `DELETE FROM observation_indicator WHERE observation_id = $1 AND risk_indicator_id <> ALL($2::uuid[])
      RETURNING risk_indicator_id AS id`,

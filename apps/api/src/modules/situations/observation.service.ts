@@ -16,7 +16,11 @@ import type {
   UpdateObservationInput,
 } from './observation.inputs';
 import { observationById, observationList, observationVisible } from './observation.loaders';
-import { indicatorIdsOf, indicatorsByObservationId, setObservationIndicators } from './observation-indicators';
+import {
+  indicatorIdsOf,
+  indicatorsByObservationId,
+  setObservationIndicators,
+} from './observation-indicators';
 import { situationService } from './situation.service';
 
 explainConstraint('observation_latitude', 'latitude', 'must be between -90 and 90');
@@ -103,7 +107,13 @@ export const observationService = {
   async update(ctx: Context, input: UpdateObservationInput): Promise<Observation> {
     await authorize(ctx, 'assessment.manage');
     const id = fromGlobalId('Observation', input.id);
-    const { id: _id, expectedVersion, riskFactorId: factorGlobalId, indicatorIds: indicatorGids, ...fields } = input;
+    const {
+      id: _id,
+      expectedVersion,
+      riskFactorId: factorGlobalId,
+      indicatorIds: indicatorGids,
+      ...fields
+    } = input;
     for (const field of ['occurredOn', 'title', 'sourceKind', 'classification'] as const) {
       if (fields[field] === null) throw badInput(field, 'cannot be empty');
     }
@@ -119,10 +129,17 @@ export const observationService = {
     const riskFactorId = await riskFactorIdOf(ctx, factorGlobalId);
     const indicatorIds = indicatorGids == null ? null : await indicatorIdsOf(ctx, indicatorGids);
     const observation = await ctx.db.transaction(async (tx) => {
-      const updated = await updateRow<Observation>(tx, ctx.db.columns(Observation), 'observation', id, expectedVersion, {
-        ...fields,
-        riskFactorId,
-      });
+      const updated = await updateRow<Observation>(
+        tx,
+        ctx.db.columns(Observation),
+        'observation',
+        id,
+        expectedVersion,
+        {
+          ...fields,
+          riskFactorId,
+        },
+      );
       if (indicatorIds) await setObservationIndicators(tx, id, indicatorIds);
       return updated;
     });

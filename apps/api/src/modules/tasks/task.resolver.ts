@@ -18,6 +18,8 @@ import {
   UpdateTaskPayload,
 } from './task.inputs';
 import { taskService } from './task.service';
+import { ReportTaskProgressInput, ReportTaskProgressPayload } from './task-progress.inputs';
+import { taskProgressService } from './task-progress.service';
 
 @Resolver(() => Task)
 export class TaskResolver {
@@ -76,6 +78,17 @@ export class TaskResolver {
   @Mutation(() => UpdateTaskPayload)
   async updateTask(@Arg('input', () => UpdateTaskInput) input: UpdateTaskInput, @Ctx() ctx: Context) {
     return { task: await taskService.update(ctx, input) };
+  }
+
+  @Mutation(() => ReportTaskProgressPayload, {
+    description:
+      'The organisation doing a task (a member who answers assignments, or a token with WRITE_ASSIGNMENTS) reports IN_PROGRESS, BLOCKED or SUBMITTED, with an optional note.',
+  })
+  async reportTaskProgress(
+    @Arg('input', () => ReportTaskProgressInput) input: ReportTaskProgressInput,
+    @Ctx() ctx: Context,
+  ) {
+    return { task: await taskProgressService.report(ctx, input) };
   }
 }
 

@@ -10,12 +10,14 @@ import type { Viewer } from '../../common/viewer';
 import { assignmentReadable } from '../../common/visibility';
 import { insertRow, updateRow } from '../../common/writes';
 import type { Context } from '../../context';
+import { explainingConflicts } from '../history/last-change';
 import type { Objective } from '../plans/objective.entity';
 import { objectiveById } from '../plans/plan.loaders';
 import { planService } from '../plans/plan.service';
 import { both, underReadable } from '../plans/plan.visibility';
 import { requireRecord } from '../plans/reference.loaders';
 import type { ResponsePlan } from '../plans/response-plan.entity';
+import { releaseLease } from '../presence/lease.writes';
 import type { CapabilityRequirement } from './capability-requirement.entity';
 import { Task } from './task.entity';
 import type { CreateTaskInput, TaskFilter, TaskListFilter, TaskOrder, UpdateTaskInput } from './task.inputs';
@@ -33,6 +35,9 @@ import {
   replaceRequirements,
   resolveDependencies,
 } from './task-dependency.service';
+
+/** Statuses in which a task is over: its lease is released. */
+const closedTaskStatuses: readonly string[] = ['COMPLETED', 'CANCELLED'];
 
 /** Soonest due first: what a coordinator looks at. */
 const defaultOrder: Order = { field: 'DUE_ON', direction: 'ASC' };
@@ -201,13 +206,17 @@ export const taskService = {
     const requirements = requiredCapabilities === undefined ? undefined : (requiredCapabilities ?? []);
     if (requirements) checkRequirements(requirements);
 
-    const task = await ctx.db.transaction(async (tx) => {
-      // The version check comes first, so a stale edit changes no dependency or requirement.
-      const updated = await updateRow<Task>(tx, ctx.db.columns(Task), 'task', id, expectedVersion, patch);
-      if (dependsOn) await replaceDependencies(tx, current.planId, id, dependsOn);
-      if (requirements) await replaceRequirements(tx, id, requirements);
-      return updated;
-    });
+    const task = await explainingConflicts(ctx.db, 'Task', id, () =>
+      ctx.db.transaction(async (tx) => {
+        // The version check comes first, so a stale edit changes no dependency or requirement.
+        const updated = await updateRow<Task>(tx, ctx.db.columns(Task), 'task', id, expectedVersion, patch);
+        if (dependsOn) await replaceDependencies(tx, current.planId, id, dependsOn);
+        if (requirements) await replaceRequirements(tx, id, requirements);
+        // Nobody works on a finished or called-off task: its lease ends with it.
+        if (closedTaskStatuses.includes(updated.status)) await releaseLease(tx, id);
+        return updated;
+      }),
+    );
     ctx.loaders.clear();
     return task;
   },

@@ -56,7 +56,7 @@ export function ActorList({ search, initial }: { search: ActorSearch; initial: A
     return (
       <p className={styles.empty}>
         {isFiltered(search)
-          ? 'No actors match this search. Try other words or another kind.'
+          ? 'No actors match this search. Try other words, another kind or another region.'
           : 'There are no actors yet.'}
       </p>
     );

@@ -1,12 +1,13 @@
 import type { ActorFilter, ActorKind, ActorsQueryVariables } from '@/gql/graphql';
 import { isActorKind } from './actor-kinds';
+import { type ActorRegion, isActorRegion } from './actor-regions';
 
 /** Page size for the actors list (the API allows 1–100). */
 export const ACTORS_PAGE_SIZE = 25;
 const MAX_SEARCH_LENGTH = 200;
 
-/** What the actors list is showing, as carried in the URL: `?q=…&kind=…`. */
-export type ActorSearch = { q: string; kind: ActorKind | null };
+/** What the actors list is showing, as carried in the URL: `?q=…&kind=…&region=…`. */
+export type ActorSearch = { q: string; kind: ActorKind | null; region: ActorRegion | null };
 
 type RawParams = Record<string, string | string[] | undefined>;
 
@@ -14,28 +15,32 @@ function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
-/** Reads the URL leniently: an unknown kind or an overlong search is dropped, not an error page. */
+/** Reads the URL leniently: an unknown kind or region, or an overlong search, is dropped, not an error page. */
 export function parseActorSearch(params: RawParams): ActorSearch {
   const kind = first(params.kind);
+  const region = first(params.region);
   return {
     q: first(params.q).trim().slice(0, MAX_SEARCH_LENGTH),
     kind: isActorKind(kind) ? kind : null,
+    region: isActorRegion(region) ? region : null,
   };
 }
 
-export function actorSearchToQueryString({ q, kind }: ActorSearch): string {
+export function actorSearchToQueryString({ q, kind, region }: ActorSearch): string {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   if (kind) params.set('kind', kind);
+  if (region) params.set('region', region);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
 /** The first page's variables; "Load more" adds `after`. */
-export function actorsVariables({ q, kind }: ActorSearch): ActorsQueryVariables {
+export function actorsVariables({ q, kind, region }: ActorSearch): ActorsQueryVariables {
   const filter: ActorFilter = {};
   if (q) filter.search = q;
   if (kind) filter.kinds = [kind];
+  if (region) filter.region = region;
   return {
     first: ACTORS_PAGE_SIZE,
     filter: Object.keys(filter).length > 0 ? filter : null,
@@ -43,6 +48,6 @@ export function actorsVariables({ q, kind }: ActorSearch): ActorsQueryVariables 
   };
 }
 
-export function isFiltered({ q, kind }: ActorSearch): boolean {
-  return q !== '' || kind !== null;
+export function isFiltered({ q, kind, region }: ActorSearch): boolean {
+  return q !== '' || kind !== null || region !== null;
 }

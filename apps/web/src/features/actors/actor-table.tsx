@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import type { ActorRowFragment } from '@/gql/graphql';
+import { actorHref } from './actor-href';
 import { ACTOR_KIND_LABELS } from './actor-kinds';
 import styles from './actors.module.css';
 
@@ -18,7 +20,9 @@ export function ActorTable({ actors, caption }: { actors: readonly ActorRowFragm
         <tbody>
           {actors.map((actor) => (
             <tr key={actor.id}>
-              <th scope="row">{actor.name}</th>
+              <th scope="row">
+                <Link href={actorHref(actor.id)}>{actor.name}</Link>
+              </th>
               <td>
                 {actor.acronym ?? (
                   <>

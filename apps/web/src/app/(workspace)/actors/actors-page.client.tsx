@@ -4,6 +4,7 @@ import type { Route } from 'next';
 import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import type { ActorKind } from '@/gql/graphql';
+import type { ActorRegion } from '@/features/actors/actor-regions';
 import { ActorFilters } from '@/features/actors/actor-filters';
 import { type ActorSearch, actorSearchToQueryString } from '@/features/actors/actor-search';
 import styles from '@/features/actors/actors.module.css';
@@ -11,7 +12,7 @@ import styles from '@/features/actors/actors.module.css';
 const SEARCH_DEBOUNCE_MS = 300;
 
 /**
- * Keeps the search in the URL (`?q=&kind=`), so results can be shared and the server page renders
+ * Keeps the search in the URL (`?q=&kind=&region=`), so results can be shared and the server page renders
  * them. `children` are the server-rendered results; while a new search loads they stay, marked busy.
  */
 export function ActorsPageClient({ search, children }: { search: ActorSearch; children: ReactNode }) {
@@ -42,18 +43,20 @@ export function ActorsPageClient({ search, children }: { search: ActorSearch; ch
   useEffect(() => {
     const q = text.trim();
     if (q === pushed.current) return;
-    const timer = setTimeout(() => navigate({ q, kind: search.kind }), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => navigate({ ...search, q }), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, search.kind, navigate]);
+  }, [text, search, navigate]);
 
   return (
     <>
       <ActorFilters
         text={text}
         kind={search.kind}
+        region={search.region}
         onTextChange={setText}
-        onKindChange={(kind: ActorKind | null) => navigate({ q: text.trim(), kind })}
-        onSubmit={() => navigate({ q: text.trim(), kind: search.kind })}
+        onKindChange={(kind: ActorKind | null) => navigate({ ...search, q: text.trim(), kind })}
+        onRegionChange={(region: ActorRegion | null) => navigate({ ...search, q: text.trim(), region })}
+        onSubmit={() => navigate({ ...search, q: text.trim() })}
       />
       <p className={styles.pendingNote} role="status">
         {isPending ? 'Searching…' : ''}
