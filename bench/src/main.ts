@@ -126,8 +126,10 @@ async function main() {
         }
         result.rounds.push(figures);
         for (const [name, f] of figures) {
-          if (f.requests < 50)
-            log(`${result.query.name} / ${name}: only ${f.requests} requests measured; lengthen --duration`);
+          if (f.requests < settings.connections)
+            log(
+              `${result.query.name} / ${name}: only ${f.requests} requests completed; its figures are rough`,
+            );
           if (f.failures || f.fixedFailures)
             log(`${result.query.name} / ${name}: ${f.failures + f.fixedFailures} failed requests`);
         }
@@ -148,14 +150,18 @@ async function main() {
   }
 }
 
-/** Waits until the server and PostgreSQL have finished what the load left in flight. */
+/**
+ * Waits until the server and PostgreSQL have finished what the load left in flight: three quiet
+ * 100 ms intervals in a row (one alone may only mean that another process had the CPU).
+ */
 async function drained(serverPid: number, postmaster: number): Promise<void> {
   const deadline = performance.now() + 30_000;
   let last = cpuSnapshot(serverPid, postmaster);
-  while (performance.now() < deadline) {
+  let quiet = 0;
+  while (performance.now() < deadline && quiet < 3) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const now = cpuSnapshot(serverPid, postmaster);
-    if (now.server - last.server < 3 && now.postgres - last.postgres < 3) return;
+    quiet = now.server - last.server < 3 && now.postgres - last.postgres < 3 ? quiet + 1 : 0;
     last = now;
   }
 }

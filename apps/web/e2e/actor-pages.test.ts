@@ -32,7 +32,9 @@ describe('actor pages in a real browser', () => {
     expect(await rows.allTextContents()).not.toContain('African Union');
 
     await page.getByLabel('Kind').selectOption('REGIONAL_ORGAN');
-    await expect.poll(() => page.url(), wait).toMatch(/kind=REGIONAL_ORGAN.*region=Europe|region=Europe.*kind=REGIONAL_ORGAN/);
+    await expect
+      .poll(() => page.url(), wait)
+      .toMatch(/kind=REGIONAL_ORGAN.*region=Europe|region=Europe.*kind=REGIONAL_ORGAN/);
     await expect.poll(() => rows.allTextContents(), wait).toEqual(['OSCE Permanent Council']);
 
     // The address alone restores the filters.
@@ -67,28 +69,31 @@ describe('actor pages in a real browser', () => {
     const partners = graph.getByRole('link');
     await expect.poll(() => partners.count(), wait).toBeGreaterThan(5);
     const host = graph.getByRole('link', { name: /^South Sudan: South Sudan hosts UNMISS/ });
-    const council = graph.getByRole('link', { name: /^United Nations Security Council: .*authorizes UNMISS/ });
+    const council = graph.getByRole('link', {
+      name: /^United Nations Security Council: .*authorizes UNMISS/,
+    });
     expect(await host.count()).toBe(1);
     expect(await council.count()).toBe(1);
     const before = await partners.count();
 
+    // Assignments are for signed-in people.
+    expect(await page.getByText(/Sign in\s+to see the assignments/).count()).toBe(1);
+    await page.screenshot({ path: join(screenshots, 'actor-page-full.png'), fullPage: true });
+
     // Pointing at a partner shows the partnership.
+    await page.evaluate(() => document.getElementById('partners-heading')?.scrollIntoView());
     await host.hover();
     const details = page.getByRole('heading', { level: 3, name: 'South Sudan', exact: true });
     await expect.poll(() => details.count(), wait).toBe(1);
     await expect.poll(() => page.getByText('Status of Forces Agreement').count(), wait).toBeGreaterThan(0);
-
-    // Assignments are for signed-in people.
-    expect(await page.getByText(/Sign in\s+to see the assignments/).count()).toBe(1);
-    await page.mouse.move(0, 0);
     await page.screenshot({ path: join(screenshots, 'actor-page.png') });
-    await page.screenshot({ path: join(screenshots, 'actor-page-full.png'), fullPage: true });
+    await page.mouse.move(0, 0);
 
     // Before UNMISS was established (9 July 2011) the host and the Council's authorization fall away.
     await page.getByLabel('As of').fill('2010-01-01');
-    await expect.poll(() => page.getByRole('status').allTextContents(), wait).toContainEqual(
-      expect.stringContaining('valid on 1 January 2010'),
-    );
+    await expect
+      .poll(() => page.getByRole('status').allTextContents(), wait)
+      .toContainEqual(expect.stringContaining('valid on 1 January 2010'));
     await expect.poll(() => host.count(), wait).toBe(0);
     expect(await council.count()).toBe(0);
     expect(await partners.count()).toBeLessThan(before);
@@ -99,10 +104,12 @@ describe('actor pages in a real browser', () => {
     await page.getByRole('button', { name: 'Any date' }).click();
     await expect.poll(() => host.count(), wait).toBe(1);
     await council.click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), wait).toContain(
-      'United Nations Security Council',
-    );
-    const backToUnmiss = page.getByRole('group', { name: /Partnership graph of/ }).getByRole('link', { name: new RegExp(`^${UNMISS}:`) });
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), wait)
+      .toContain('United Nations Security Council');
+    const backToUnmiss = page
+      .getByRole('group', { name: /Partnership graph of/ })
+      .getByRole('link', { name: new RegExp(`^${UNMISS}:`) });
     await expect.poll(() => backToUnmiss.count(), wait).toBe(1);
 
     expect(problems.join('\n')).toBe('');
@@ -121,7 +128,9 @@ describe('actor pages in a real browser', () => {
     await graph.getByRole('link').first().focus();
     const focusedName = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
     const partnerName = focusedName.split(':')[0];
-    await expect.poll(() => page.getByRole('heading', { level: 3, name: partnerName, exact: true }).count(), wait).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 3, name: partnerName, exact: true }).count(), wait)
+      .toBe(1);
     for (let i = 1; i < nodes; i++) await page.keyboard.press('Tab');
     const lastLabel = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
     expect(lastLabel).toMatch(/Opens its page\.$/);

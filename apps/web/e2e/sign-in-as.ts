@@ -25,7 +25,9 @@ export async function signInAs(page: Page, webUrl: string, email: string, next: 
   });
   const body = (await response.json()) as { errors?: { message: string }[] };
   if (!response.ok() || body.errors?.length) {
-    throw new Error(`Signing in as ${email} failed (HTTP ${response.status()}): ${JSON.stringify(body.errors)}`);
+    throw new Error(
+      `Signing in as ${email} failed (HTTP ${response.status()}): ${JSON.stringify(body.errors)}`,
+    );
   }
   await page.goto(`${webUrl}${next}`);
 }

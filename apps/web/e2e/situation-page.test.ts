@@ -23,11 +23,13 @@ afterAll(async () => {
 });
 
 describe('the situation page in a real browser', () => {
-  it('asks a visitor to sign in instead of failing', async () => {
+  it('sends a visitor to sign in, and back to the situations afterwards', async () => {
     const { context, page, problems } = await openPage(browser);
     await page.goto(`${system.webUrl}/situations`);
-    await expect.poll(() => page.getByRole('link', { name: 'Sign in', exact: true }).count(), wait).toBeGreaterThan(0);
-    expect(await page.getByText('Situations and their assessments are shown only to people who have signed in.').count()).toBe(1);
+    await expect.poll(() => new URL(page.url()).pathname, wait).toBe('/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/situations');
+    await signInAs(page, system.webUrl, 'liaison.dpo@concord.test', '/situations');
+    await expect.poll(() => page.getByRole('link', { name: EXERCISE, exact: true }).count(), wait).toBe(1);
     expect(problems.join('\n')).toBe('');
     await context.close();
   });
@@ -48,7 +50,9 @@ describe('the situation page in a real browser', () => {
     // A liaison officer reads the rationales.
     expect(await page.getByText(/clashes between highland militias/).count()).toBe(1);
     expect(await page.getByText(/Rationale restricted/).count()).toBe(0);
-    expect(await page.getByRole('heading', { level: 2, name: 'What the plans do not yet cover' }).count()).toBe(1);
+    expect(
+      await page.getByRole('heading', { level: 2, name: 'What the plans do not yet cover' }).count(),
+    ).toBe(1);
     expect(await page.getByRole('heading', { level: 2, name: 'Earlier assessments' }).count()).toBe(1);
 
     // Observations: every one on the timeline, the located ones on the map and in its text list.
@@ -79,8 +83,13 @@ describe('the situation page in a real browser', () => {
     // A liaison officer records a situation with a PUBLIC assessment, which every signed-in person reads.
     await signInAs(page, system.webUrl, 'liaison.dpo@concord.test', '/situations');
     const call = async (query: string, input: Record<string, unknown>) => {
-      const response = await page.request.post(`${system.webUrl}/graphql`, { data: { query, variables: { input } } });
-      const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+      const response = await page.request.post(`${system.webUrl}/graphql`, {
+        data: { query, variables: { input } },
+      });
+      const body = (await response.json()) as {
+        data?: Record<string, { situation?: { id: string } }>;
+        errors?: unknown[];
+      };
       expect(body.errors ?? []).toEqual([]);
       return body.data!;
     };
@@ -88,17 +97,31 @@ describe('the situation page in a real browser', () => {
       'mutation($input: CreateSituationInput!) { createSituation(input: $input) { situation { id } } }',
       { name: 'Watch — coastal districts (journey)', countryCode: 'GH', status: 'WATCH' },
     );
-    const situationId: string = created.createSituation.situation.id;
-    await call('mutation($input: CreateRiskAssessmentInput!) { createRiskAssessment(input: $input) { riskAssessment { id } } }', {
-      situationId,
-      assessedOn: new Date().toISOString().slice(0, 10),
-      classification: 'PUBLIC',
-      summary: 'Words for liaison officers only.',
-      scores: [
-        { riskFactorNumber: 1, level: 'MODERATE', trend: 'STABLE', rationale: 'Rationale for liaison officers only.' },
-        { riskFactorNumber: 8, level: 'LOW', trend: 'IMPROVING', rationale: 'Another rationale for liaison officers.' },
-      ],
-    });
+    const situationId = created.createSituation?.situation?.id ?? '';
+    expect(situationId).not.toBe('');
+    await call(
+      'mutation($input: CreateRiskAssessmentInput!) { createRiskAssessment(input: $input) { riskAssessment { id } } }',
+      {
+        situationId,
+        assessedOn: new Date().toISOString().slice(0, 10),
+        classification: 'PUBLIC',
+        summary: 'Words for liaison officers only.',
+        scores: [
+          {
+            riskFactorNumber: 1,
+            level: 'MODERATE',
+            trend: 'STABLE',
+            rationale: 'Rationale for liaison officers only.',
+          },
+          {
+            riskFactorNumber: 8,
+            level: 'LOW',
+            trend: 'IMPROVING',
+            rationale: 'Another rationale for liaison officers.',
+          },
+        ],
+      },
+    );
     await context.clearCookies();
 
     await signInAs(page, system.webUrl, 'viewer.ocha@concord.test', `/situations/${situationId}`);
@@ -113,7 +136,9 @@ describe('the situation page in a real browser', () => {
     // The exercise's own assessment is RESTRICTED: a viewer is told so, not that nothing was assessed.
     await page.goto(`${system.webUrl}/situations`);
     await page.getByRole('link', { name: EXERCISE, exact: true }).click();
-    await expect.poll(() => page.getByText(/no assessment of this situation that you may read/).count(), wait).toBe(1);
+    await expect
+      .poll(() => page.getByText(/no assessment of this situation that you may read/).count(), wait)
+      .toBe(1);
 
     expect(problems.join('\n')).toBe('');
     await context.close();

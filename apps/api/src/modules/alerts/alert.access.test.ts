@@ -168,7 +168,13 @@ describe('who reads an alert', () => {
       scope: 'PUBLIC',
       recipients: [{ actorId: org.other.id }],
     });
-    ok(await api.gql(`mutation($id: ID!) { acknowledgeAlert(input: { id: $id }) { alert { id } } }`, { id: a.gid }, { cookie: acknowledger.cookie }));
+    ok(
+      await api.gql(
+        `mutation($id: ID!) { acknowledgeAlert(input: { id: $id }) { alert { id } } }`,
+        { id: a.gid },
+        { cookie: acknowledger.cookie },
+      ),
+    );
     const READ = `query($id: ID!) { alert(id: $id) { recipients { acknowledgedAt acknowledgedBy { id } } } }`;
     const userGid = toGlobalId('User', acknowledger.userId);
     for (const [group, shown] of [

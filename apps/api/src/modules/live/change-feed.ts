@@ -1,4 +1,4 @@
-import pg from 'pg';
+import pg, { type QueryResultRow } from 'pg';
 import { AppError } from '../../common/errors';
 import type { Database } from '../../db/database';
 import { CHANGES_CHANNEL, type ChangeRow, changeColumns } from './change-log';
@@ -120,7 +120,9 @@ export class ChangeFeed {
   }
 
   async start(): Promise<void> {
-    this.pollTimer = setInterval(() => this.wake(), this.options.pollIntervalMs ?? 5_000);
+    this.pollTimer = setInterval(() => {
+      if (this.inboxes.size) this.wake();
+    }, this.options.pollIntervalMs ?? 5_000);
     this.pollTimer.unref();
     try {
       await this.connect();
@@ -157,7 +159,7 @@ export class ChangeFeed {
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, null));
     client.on('notification', (message) => {
-      if (message.channel === CHANGES_CHANNEL) this.wake();
+      if (message.channel === CHANGES_CHANNEL) this.wake(Number(message.payload));
     });
     try {
       await client.connect();
@@ -210,9 +212,17 @@ export class ChangeFeed {
     this.reconnectTimer.unref();
   }
 
-  /** Reads what is new, once per burst of notifications: a wake during a read causes one more read. */
-  private wake(): void {
+  /**
+   * Reads what is new, once per burst of notifications: a wake during a read causes one more read.
+   * With nobody subscribed, a notified position is simply taken as the new start (positions
+   * become visible in order), and nothing is read.
+   */
+  private wake(notified?: number): void {
     if (this.stopped || this.position === null) return;
+    if (!this.inboxes.size && !this.reading && Number.isSafeInteger(notified)) {
+      this.position = Math.max(this.position, notified as number);
+      return;
+    }
     if (this.reading) {
       this.readAgain = true;
       return;
@@ -233,18 +243,23 @@ export class ChangeFeed {
     })();
   }
 
+  /** Straight through the pool: the feed's reads are no part of any request. */
+  private async query<T extends QueryResultRow>(text: string, params?: unknown[]): Promise<T[]> {
+    return (await this.db.pool.query<T>(text, params)).rows;
+  }
+
   private async readNew(): Promise<void> {
     for (;;) {
       const from = this.position ?? 0;
       if (!this.inboxes.size) {
         // Nobody to hand rows to: only move the start for the next subscriber.
-        const [row] = await this.db.query<{ position: string }>(
+        const [row] = await this.query<{ position: string }>(
           'SELECT COALESCE(max(position), 0)::text AS position FROM change_log',
         );
         this.position = Math.max(from, Number(row.position));
         return;
       }
-      const rows = await this.db.query<ChangeRow>(
+      const rows = await this.query<ChangeRow>(
         `SELECT ${changeColumns} FROM change_log c WHERE c.position > $1 ORDER BY c.position LIMIT ${READ_BATCH}`,
         [from],
       );

@@ -372,7 +372,10 @@ describe('subscriptions', () => {
   it('close a connection whose message is larger than 64 KiB', async () => {
     const w = await world();
     const padding = `# ${'x'.repeat(70 * 1024)}\n`;
-    const sub = live({ cookie: w.liaison.cookie }, `${padding}subscription { assignmentChanged { position } }`);
+    const sub = live(
+      { cookie: w.liaison.cookie },
+      `${padding}subscription { assignmentChanged { position } }`,
+    );
     await sub.ended();
     expect(sub.closed?.code).toBe(1009);
   });

@@ -7,7 +7,8 @@ import { AppHeader } from '@/features/shell/app-header';
 import styles from '@/features/shell/shell.module.css';
 
 /** Public pages of the workspace; everything else needs a session (see src/proxy.ts). */
-const isPublic = (path: string) => path === '/actors' || path.startsWith('/actors/') || path.startsWith('/actors?');
+const isPublic = (path: string) =>
+  path === '/actors' || path.startsWith('/actors/') || path.startsWith('/actors?');
 
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const { viewer, unavailable } = await getViewer();
@@ -19,7 +20,8 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
       <AppHeader viewer={viewer} />
       {unavailable && (
         <p className={styles.banner} role="alert">
-          The Concord service is not reachable right now, so some things cannot be shown. Try again in a moment.
+          The Concord service is not reachable right now, so some things cannot be shown. Try again in a
+          moment.
         </p>
       )}
       <main id="main" className={styles.main}>

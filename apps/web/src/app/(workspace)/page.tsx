@@ -23,10 +23,17 @@ export default async function HomePage() {
     <>
       <div className={styles.heading}>
         <h1>{viewer?.user ? `Welcome, ${viewer.user.displayName}` : 'Home'}</h1>
-        <p>What needs attention{org ? ` for ${org}` : ''}: situations, alerts, plans, answers and deadlines.</p>
+        <p>
+          What needs attention{org ? ` for ${org}` : ''}: situations, alerts, plans, answers and deadlines.
+        </p>
       </div>
       <div className={styles.grid}>
-        <HomeSection id="situations" title="Situations" more={{ href: '/situations', label: 'All situations' }} loading="Loading situations…">
+        <HomeSection
+          id="situations"
+          title="Situations"
+          more={{ href: '/situations', label: 'All situations' }}
+          loading="Loading situations…"
+        >
           <HomeSituations />
         </HomeSection>
         <HomeSection id="alerts" title="Open alerts" loading="Loading alerts…">
@@ -45,7 +52,12 @@ export default async function HomePage() {
             <HomeSection id="deadlines" title="Coming up" loading="Loading deadlines…">
               <HomeDeadlines membership={membership} today={today} answers={answers} />
             </HomeSection>
-            <HomeSection id="plans" title={`${org}'s plans`} more={{ href: '/plans', label: 'All plans' }} loading="Loading plans…">
+            <HomeSection
+              id="plans"
+              title={`${org}'s plans`}
+              more={{ href: '/plans', label: 'All plans' }}
+              loading="Loading plans…"
+            >
               <HomePlans viewer={viewer} membership={membership} />
             </HomeSection>
           </>

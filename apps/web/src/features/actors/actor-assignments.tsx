@@ -2,9 +2,9 @@ import Link from 'next/link';
 import { signInHref } from '@/features/session/safe-next';
 import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { actorHref } from './actor-href';
-import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATUS_LABELS } from './assignment-labels';
-import type { ActorPageActor } from './actor-page.types';
 import styles from './actor-page.module.css';
+import type { ActorPageActor } from './actor-page.types';
+import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATUS_LABELS } from './assignment-labels';
 
 /**
  * The tasks given to the actor that the viewer may see; the API leaves out the rest, and shows
@@ -17,8 +17,8 @@ export function ActorAssignments({ actor, signedIn }: { actor: ActorPageActor; s
       <h2 id="assignments-heading">Assignments</h2>
       {!signedIn ? (
         <p className={styles.note}>
-          <Link href={signInHref(actorHref(actor.id))}>Sign in</Link> to see the assignments of {actor.name}. Each person sees only the
-          assignments their organisation may see.
+          <Link href={signInHref(actorHref(actor.id))}>Sign in</Link> to see the assignments of {actor.name}.
+          Each person sees only the assignments their organisation may see.
         </p>
       ) : assignments.length === 0 ? (
         <p className={styles.muted}>There are no assignments of {actor.name} that you may see.</p>
@@ -43,7 +43,9 @@ export function ActorAssignments({ actor, signedIn }: { actor: ActorPageActor; s
                   <td>{assignment.task.plan.title}</td>
                   <td>{ASSIGNMENT_ROLE_LABELS[assignment.role] ?? assignment.role}</td>
                   <td>{ASSIGNMENT_STATUS_LABELS[assignment.status] ?? assignment.status}</td>
-                  <td className={styles.nowrap}>{assignment.task.dueOn ? formatDate(assignment.task.dueOn) : 'No due date'}</td>
+                  <td className={styles.nowrap}>
+                    {assignment.task.dueOn ? formatDate(assignment.task.dueOn) : 'No due date'}
+                  </td>
                   <td className={styles.nowrap}>
                     {assignment.status === 'PROPOSED' && assignment.respondBy ? (
                       formatDateTime(assignment.respondBy)

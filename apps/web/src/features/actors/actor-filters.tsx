@@ -15,7 +15,15 @@ type Props = {
 };
 
 /** Search box, kind and region filters; controlled, so the route decides how they reach the URL. */
-export function ActorFilters({ text, kind, region, onTextChange, onKindChange, onRegionChange, onSubmit }: Props) {
+export function ActorFilters({
+  text,
+  kind,
+  region,
+  onTextChange,
+  onKindChange,
+  onRegionChange,
+  onSubmit,
+}: Props) {
   function submit(event: FormEvent) {
     event.preventDefault();
     onSubmit();

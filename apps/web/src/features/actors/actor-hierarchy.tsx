@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { ActorLinkFragment } from '@/gql/graphql';
 import { actorHref } from './actor-href';
-import type { ActorPageActor } from './actor-page.types';
 import styles from './actor-page.module.css';
+import type { ActorPageActor } from './actor-page.types';
 
 function Name({ actor }: { actor: ActorLinkFragment }) {
   return (
@@ -17,13 +17,19 @@ function Name({ actor }: { actor: ActorLinkFragment }) {
  * Where the actor sits in the tree: its ancestors from the root down, itself, then the bodies
  * directly under it. `ancestors` are nearest first, as the API walks them.
  */
-export function ActorHierarchy({ actor, ancestors }: { actor: ActorPageActor; ancestors: readonly ActorLinkFragment[] }) {
+export function ActorHierarchy({
+  actor,
+  ancestors,
+}: {
+  actor: ActorPageActor;
+  ancestors: readonly ActorLinkFragment[];
+}) {
   const chain = [...ancestors].reverse();
   const children = actor.children.edges.map((edge) => edge.node);
   const more = actor.children.totalCount - children.length;
 
   return (
-    <section className={styles.section} aria-labelledby="hierarchy-heading">
+    <section className={styles.hierarchy} aria-labelledby="hierarchy-heading">
       <h2 id="hierarchy-heading">Place in the hierarchy</h2>
       {chain.length === 0 && children.length === 0 ? (
         <p className={styles.muted}>{actor.name} has no parent body and no bodies under it.</p>

@@ -4,9 +4,9 @@ import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import type { ActorsQuery } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
-import { actorsQuery } from './actors.graphql';
 import { type ActorSearch, actorsVariables, isFiltered } from './actor-search';
 import { ActorTable } from './actor-table';
+import { actorsQuery } from './actors.graphql';
 import styles from './actors.module.css';
 
 type ActorConnection = ActorsQuery['actors'];

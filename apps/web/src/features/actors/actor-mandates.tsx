@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { expiryText, formatDate } from '@/lib/format/dates';
 import { actorHref } from './actor-href';
-import type { ActorPageActor } from './actor-page.types';
 import styles from './actor-page.module.css';
+import type { ActorPageActor } from './actor-page.types';
 import { MANDATED_TASK_KIND_LABELS } from './mandate-labels';
 
 type Mandate = ActorPageActor['mandates']['edges'][number]['node'];
@@ -28,7 +28,9 @@ function MandateCard({ mandate, today }: { mandate: Mandate; today: string }) {
         </li>
         {mandate.chapterVii && <li>Chapter VII</li>}
         {mandate.troopCeiling !== null && <li>Troop ceiling {mandate.troopCeiling.toLocaleString('en')}</li>}
-        {mandate.policeCeiling !== null && <li>Police ceiling {mandate.policeCeiling.toLocaleString('en')}</li>}
+        {mandate.policeCeiling !== null && (
+          <li>Police ceiling {mandate.policeCeiling.toLocaleString('en')}</li>
+        )}
       </ul>
       {tasks.length === 0 ? (
         <p className={styles.muted}>No mandated tasks are recorded for this mandate.</p>

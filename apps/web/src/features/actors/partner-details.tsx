@@ -1,8 +1,8 @@
 import type { ActorLinkFragment } from '@/gql/graphql';
 import type { GraphNode } from './partner-graph-layout';
+import { relationship, statusLabel, validity } from './partner-text';
 import styles from './partners.module.css';
 import { partnershipKindStyle } from './partnership-kinds';
-import { relationship, statusLabel, validity } from './partner-text';
 
 /** What the pointed-at or focused partner is to the actor: every partnership between the two. */
 export function PartnerDetails({ centre, node }: { centre: ActorLinkFragment; node: GraphNode | null }) {

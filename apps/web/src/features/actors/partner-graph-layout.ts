@@ -1,4 +1,11 @@
-import { forceCollide, forceLink, forceManyBody, forceRadial, forceSimulation, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceRadial,
+  forceSimulation,
+  type SimulationNodeDatum,
+} from 'd3-force';
 import type { ActorLinkFragment, PartnerEdgeFieldsFragment, PartnershipKind } from '@/gql/graphql';
 import { PARTNERSHIP_KINDS, partnershipKindStyle } from './partnership-kinds';
 
@@ -83,7 +90,10 @@ type SimNode = SimulationNodeDatum & { index: number; radius: number };
  * edges of one colour sit together, then spread by a short, synchronous force simulation (no timers,
  * no randomness: the same data always gives the same picture, on the server and in the browser).
  */
-export function layoutPartnerGraph(centre: ActorLinkFragment, edges: readonly PartnerEdgeFieldsFragment[]): GraphLayout {
+export function layoutPartnerGraph(
+  centre: ActorLinkFragment,
+  edges: readonly PartnerEdgeFieldsFragment[],
+): GraphLayout {
   const byPartner = new Map<string, PartnerEdgeFieldsFragment[]>();
   for (const edge of edges) {
     const list = byPartner.get(edge.node.id) ?? [];
@@ -91,7 +101,9 @@ export function layoutPartnerGraph(centre: ActorLinkFragment, edges: readonly Pa
     byPartner.set(edge.node.id, list);
   }
   const kindRank = (list: PartnerEdgeFieldsFragment[]) =>
-    Math.min(...list.map((e) => KIND_ORDER.indexOf(e.partnership.kind)).map((i) => (i < 0 ? KIND_ORDER.length : i)));
+    Math.min(
+      ...list.map((e) => KIND_ORDER.indexOf(e.partnership.kind)).map((i) => (i < 0 ? KIND_ORDER.length : i)),
+    );
   const partners = [...byPartner.values()].sort(
     (a, b) => kindRank(a) - kindRank(b) || a[0].node.name.localeCompare(b[0].node.name),
   );
@@ -132,15 +144,30 @@ export function layoutPartnerGraph(centre: ActorLinkFragment, edges: readonly Pa
     ...nodes.map((node, i): SimNode => {
       // Start on the ring, clockwise from the top, in the grouped order.
       const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(count, 1);
-      return { index: i + 1, x: radius * Math.cos(angle), y: radius * Math.sin(angle), radius: Math.max(node.width / 2, 28) * 0.8 };
+      return {
+        index: i + 1,
+        x: radius * Math.cos(angle),
+        y: radius * Math.sin(angle),
+        radius: Math.max(node.width / 2, 28) * 0.8,
+      };
     }),
   ];
   if (count > 0) {
     forceSimulation(sim)
       .force('ring', forceRadial<SimNode>((d) => (d.index === 0 ? 0 : radius), 0, 0).strength(0.9))
       .force('spread', forceManyBody<SimNode>().strength(-120))
-      .force('collide', forceCollide<SimNode>((d) => d.radius + 8).strength(1).iterations(3))
-      .force('spoke', forceLink(sim.slice(1).map((d) => ({ source: 0, target: d.index }))).distance(radius).strength(0.05))
+      .force(
+        'collide',
+        forceCollide<SimNode>((d) => d.radius + 8)
+          .strength(1)
+          .iterations(3),
+      )
+      .force(
+        'spoke',
+        forceLink(sim.slice(1).map((d) => ({ source: 0, target: d.index })))
+          .distance(radius)
+          .strength(0.05),
+      )
       .stop()
       .tick(240);
   }
@@ -153,7 +180,12 @@ export function layoutPartnerGraph(centre: ActorLinkFragment, edges: readonly Pa
   nodes.sort((a, b) => clockwise(a) - clockwise(b));
 
   const links: GraphLink[] = [];
-  const taken: Box[] = [centreNode, ...nodes].map((n) => ({ x: n.x, y: n.y, width: n.width + 4, height: n.height + 4 }));
+  const taken: Box[] = [centreNode, ...nodes].map((n) => ({
+    x: n.x,
+    y: n.y,
+    width: n.width + 4,
+    height: n.height + 4,
+  }));
   for (const node of nodes) {
     const n = node.edges.length;
     node.edges.forEach((edge, k) => {
@@ -188,7 +220,14 @@ export function layoutPartnerGraph(centre: ActorLinkFragment, edges: readonly Pa
       const places = LABEL_PLACES.map((f) => ({ ...at(f), ...size }));
       const place = places.find((box) => !taken.some((other) => overlaps(box, other))) ?? places[0];
       taken.push(place);
-      links.push({ id: edge.partnership.id, partnerId: node.id, edge, path, labelX: round(place.x), labelY: round(place.y) });
+      links.push({
+        id: edge.partnership.id,
+        partnerId: node.id,
+        edge,
+        path,
+        labelX: round(place.x),
+        labelY: round(place.y),
+      });
     });
   }
 

@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import type { ActorLinkFragment, PartnershipKind } from '@/gql/graphql';
 import { actorHref } from './actor-href';
+import styles from './partner-graph.module.css';
 import type { GraphLayout, GraphNode } from './partner-graph-layout';
 import { describePartnership } from './partner-text';
-import styles from './partner-graph.module.css';
 import { partnershipKindStyle } from './partnership-kinds';
 
 type Props = {
@@ -35,6 +35,7 @@ export function PartnerGraph({ centre, layout, activeId, onActivate }: Props) {
   const dimmed = (partnerId: string) => activeId !== null && partnerId !== activeId;
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset; the group names the graph and holds its links.
     <svg
       className={styles.graph}
       viewBox={`${x} ${y} ${width} ${height}`}
@@ -58,6 +59,7 @@ export function PartnerGraph({ centre, layout, activeId, onActivate }: Props) {
           </marker>
         ))}
       </defs>
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: nothing in the edges is focusable; the links carry the same facts. */}
       <g aria-hidden="true">
         {layout.links.map((link) => {
           const { color } = partnershipKindStyle(link.edge.partnership.kind);
@@ -89,6 +91,7 @@ export function PartnerGraph({ centre, layout, activeId, onActivate }: Props) {
           );
         })}
       </g>
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the centre is this page's actor, named by the group, not a link. */}
       <g aria-hidden="true" className={styles.centre}>
         <rect
           x={centreNode.x - centreNode.width / 2}

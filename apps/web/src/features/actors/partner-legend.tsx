@@ -1,10 +1,11 @@
 import type { PartnershipKind } from '@/gql/graphql';
-import { partnershipKindStyle } from './partnership-kinds';
 import styles from './partners.module.css';
+import { PARTNERSHIP_KINDS, partnershipKindStyle } from './partnership-kinds';
 
 /** The colours of the kinds shown, with their names; dashed lines are partnerships not active. */
 export function PartnerLegend({ kinds }: { kinds: readonly PartnershipKind[] }) {
-  const shown = [...new Set(kinds)];
+  const order = Object.keys(PARTNERSHIP_KINDS);
+  const shown = [...new Set(kinds)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return (
     <div className={styles.legend}>
       <h3 className="visually-hidden">Legend</h3>
@@ -12,13 +13,13 @@ export function PartnerLegend({ kinds }: { kinds: readonly PartnershipKind[] }) 
         {shown.map((kind) => {
           const style = partnershipKindStyle(kind);
           return (
-            <li key={kind}>
+            <li key={kind} className={styles.legendItem}>
               <span className={styles.legendLine} style={{ borderColor: style.color }} aria-hidden="true" />
               {style.label}
             </li>
           );
         })}
-        <li>
+        <li className={styles.legendItem}>
           <span className={`${styles.legendLine} ${styles.legendDashed}`} aria-hidden="true" />
           Not active (proposed, suspended, expired or terminated)
         </li>

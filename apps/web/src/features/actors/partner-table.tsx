@@ -2,12 +2,18 @@ import Link from 'next/link';
 import type { ActorLinkFragment, PartnerEdgeFieldsFragment } from '@/gql/graphql';
 import { formatDate } from '@/lib/format/dates';
 import { actorHref } from './actor-href';
-import { partnershipKindStyle } from './partnership-kinds';
 import { relationship, statusLabel } from './partner-text';
 import styles from './partners.module.css';
+import { partnershipKindStyle } from './partnership-kinds';
 
 /** The graph's edges as a table: the same facts, for reading row by row. */
-export function PartnerTable({ centre, edges }: { centre: ActorLinkFragment; edges: readonly PartnerEdgeFieldsFragment[] }) {
+export function PartnerTable({
+  centre,
+  edges,
+}: {
+  centre: ActorLinkFragment;
+  edges: readonly PartnerEdgeFieldsFragment[];
+}) {
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table}>

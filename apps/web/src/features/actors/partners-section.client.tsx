@@ -54,6 +54,7 @@ export function PartnersSection({ centre, initial }: { centre: ActorLinkFragment
   const latest = useRef(0);
   const shownAsOf = useRef(initial.asOf);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the "Try again" trigger.
   useEffect(() => {
     const asOf = input === '' ? null : input;
     if (asOf !== null && !isLocalDate(asOf)) return;
@@ -76,7 +77,12 @@ export function PartnersSection({ centre, initial }: { centre: ActorLinkFragment
         if (!data?.actor) throw new Error('The actor is no longer there.');
         const edges = data.actor.partners.edges;
         shownAsOf.current = asOf;
-        setView({ asOf, edges, totalCount: data.actor.partners.totalCount, layout: layoutPartnerGraph(centre, edges) });
+        setView({
+          asOf,
+          edges,
+          totalCount: data.actor.partners.totalCount,
+          layout: layoutPartnerGraph(centre, edges),
+        });
         setActiveId(null);
         writeAsOfToUrl(asOf);
       } catch (caught) {
@@ -120,7 +126,9 @@ export function PartnersSection({ centre, initial }: { centre: ActorLinkFragment
       </div>
 
       <p className={styles.summary} role="status" aria-live="polite">
-        {loading ? `Loading the partnerships${input ? ` valid on ${formatDate(input)}` : ''}…` : summary(view)}
+        {loading
+          ? `Loading the partnerships${input ? ` valid on ${formatDate(input)}` : ''}…`
+          : summary(view)}
       </p>
       {error && (
         <div className={styles.error} role="alert">
@@ -141,7 +149,12 @@ export function PartnersSection({ centre, initial }: { centre: ActorLinkFragment
         <>
           <div className={styles.graphArea} aria-busy={loading}>
             <div className={loading ? `${styles.graphBox} ${styles.pending}` : styles.graphBox}>
-              <PartnerGraph centre={centre} layout={view.layout} activeId={activeId} onActivate={setActiveId} />
+              <PartnerGraph
+                centre={centre}
+                layout={view.layout}
+                activeId={activeId}
+                onActivate={setActiveId}
+              />
             </div>
             <PartnerDetails centre={centre} node={activeNode} />
           </div>

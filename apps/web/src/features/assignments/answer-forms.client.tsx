@@ -4,7 +4,12 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import styles from './assignments.module.css';
 import type { Answer } from './use-assignment-actions';
 
-type Props = { busy: boolean; today: string; onSubmit: (answer: Answer) => Promise<boolean>; onCancel: () => void };
+type Props = {
+  busy: boolean;
+  today: string;
+  onSubmit: (answer: Answer) => Promise<boolean>;
+  onCancel: () => void;
+};
 
 const MAX_REASON = 5000;
 

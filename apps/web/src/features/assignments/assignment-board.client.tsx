@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { type Assignment, groupAssignments, groupTitleOf } from './assignment-groups';
 import { AssignmentCard } from './assignment-card.client';
+import { type Assignment, groupAssignments, groupTitleOf } from './assignment-groups';
 import styles from './assignments.module.css';
 import type { Feedback } from './use-assignment-actions';
 

@@ -29,7 +29,11 @@ type Props = {
 
 type Open = 'decline' | 'counter' | 'progress' | null;
 
-const PENDING_LABEL = { ACCEPT: 'Accepted', DECLINE: 'Declined', COUNTER_PROPOSE: 'Counter-proposed' } as const;
+const PENDING_LABEL = {
+  ACCEPT: 'Accepted',
+  DECLINE: 'Declined',
+  COUNTER_PROPOSE: 'Counter-proposed',
+} as const;
 
 function Deadline({ assignment, today }: { assignment: Assignment; today: string }) {
   const open = assignment.status === 'PROPOSED' || assignment.status === 'COUNTER_PROPOSED';
@@ -47,13 +51,22 @@ function Deadline({ assignment, today }: { assignment: Assignment; today: string
 }
 
 /** One assignment: the task, the deadlines, and what the organisation may do about it now. */
-export function AssignmentCard({ assignment: a, canAnswer, today, feedback, focusOnMount, onChange, onFeedback }: Props) {
+export function AssignmentCard({
+  assignment: a,
+  canAnswer,
+  today,
+  feedback,
+  focusOnMount,
+  onChange,
+  onFeedback,
+}: Props) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [open, setOpen] = useState<Open>(null);
   const { pending, answer, reportProgress } = useAssignmentActions(a, onChange, onFeedback);
   const responses = canAnswer ? allowedResponses[a.status] : [];
-  const mayReport = canAnswer && a.status === 'ACCEPTED' && progressReportableStatuses.includes(a.task.status);
+  const mayReport =
+    canAnswer && a.status === 'ACCEPTED' && progressReportableStatuses.includes(a.task.status);
   const busy = pending !== null;
 
   useEffect(() => {
@@ -61,12 +74,20 @@ export function AssignmentCard({ assignment: a, canAnswer, today, feedback, focu
   }, [focusOnMount]);
 
   // Optimistic: the answer on its way is shown as given, until the API confirms or refuses it.
-  const shownStatus = pending?.kind === 'answer' ? PENDING_LABEL[pending.response] : ASSIGNMENT_STATUS_LABELS[a.status];
+  const shownStatus =
+    pending?.kind === 'answer' ? PENDING_LABEL[pending.response] : ASSIGNMENT_STATUS_LABELS[a.status];
   const shownTask =
-    pending?.kind === 'progress' ? TASK_STATUS_LABELS[pending.status] : (TASK_STATUS_LABELS[a.task.status] ?? a.task.status);
+    pending?.kind === 'progress'
+      ? TASK_STATUS_LABELS[pending.status]
+      : (TASK_STATUS_LABELS[a.task.status] ?? a.task.status);
 
   return (
-    <article id={`assignment-${a.id}`} className={styles.card} aria-labelledby={`${id}-title`} aria-busy={busy}>
+    <article
+      id={`assignment-${a.id}`}
+      className={styles.card}
+      aria-labelledby={`${id}-title`}
+      aria-busy={busy}
+    >
       <header className={styles.cardHead}>
         <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
           {a.task.title}
@@ -78,15 +99,20 @@ export function AssignmentCard({ assignment: a, canAnswer, today, feedback, focu
         </span>
       </header>
       <p className={styles.context}>
-        {ASSIGNMENT_ROLE_LABELS[a.role] ?? a.role} role in <Link href={planHref(a.task.plan.id)}>{a.task.plan.title}</Link>, led
-        by {a.task.plan.leadActor.acronym ?? a.task.plan.leadActor.name}
+        {ASSIGNMENT_ROLE_LABELS[a.role] ?? a.role} role in{' '}
+        <Link href={planHref(a.task.plan.id)}>{a.task.plan.title}</Link>, led by{' '}
+        {a.task.plan.leadActor.acronym ?? a.task.plan.leadActor.name}
       </p>
       {a.task.description && <p className={styles.description}>{a.task.description}</p>}
       <dl className={styles.facts}>
         <Deadline assignment={a} today={today} />
         <div>
           <dt>Task due</dt>
-          <dd className={a.task.dueOn && a.task.dueOn < today && a.status === 'ACCEPTED' ? styles.late : undefined}>
+          <dd
+            className={
+              a.task.dueOn && a.task.dueOn < today && a.status === 'ACCEPTED' ? styles.late : undefined
+            }
+          >
             {a.task.dueOn ? `${formatDate(a.task.dueOn)} (${relativeDate(a.task.dueOn, today)})` : 'No date'}
           </dd>
         </div>
@@ -117,23 +143,42 @@ export function AssignmentCard({ assignment: a, canAnswer, today, feedback, focu
         </p>
       )}
       {feedback && (
-        <p className={feedback.tone === 'error' ? styles.error : styles.info} role={feedback.tone === 'error' ? 'alert' : 'status'}>
+        <p
+          className={feedback.tone === 'error' ? styles.error : styles.info}
+          role={feedback.tone === 'error' ? 'alert' : 'status'}
+        >
           {feedback.text}
         </p>
       )}
 
       {open === 'decline' && (
-        <DeclineForm busy={busy} onSubmit={(answerGiven) => answer(answerGiven)} onCancel={() => setOpen(null)} />
+        <DeclineForm
+          busy={busy}
+          onSubmit={(answerGiven) => answer(answerGiven)}
+          onCancel={() => setOpen(null)}
+        />
       )}
       {open === 'counter' && (
-        <CounterProposeForm busy={busy} today={today} onSubmit={(answerGiven) => answer(answerGiven)} onCancel={() => setOpen(null)} />
+        <CounterProposeForm
+          busy={busy}
+          today={today}
+          onSubmit={(answerGiven) => answer(answerGiven)}
+          onCancel={() => setOpen(null)}
+        />
       )}
-      {open === 'progress' && <ProgressPanel busy={busy} onReport={reportProgress} onClose={() => setOpen(null)} />}
+      {open === 'progress' && (
+        <ProgressPanel busy={busy} onReport={reportProgress} onClose={() => setOpen(null)} />
+      )}
 
       {open === null && (responses.length > 0 || mayReport) && (
         <div className={styles.actions}>
           {responses.includes('ACCEPT') && (
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => answer({ response: 'ACCEPT' })}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy}
+              onClick={() => answer({ response: 'ACCEPT' })}
+            >
               Accept
             </button>
           )}

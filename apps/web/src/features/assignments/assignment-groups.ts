@@ -42,7 +42,9 @@ export function groupAssignments(assignments: readonly Assignment[]): Group[] {
       ...HEADINGS[key],
       items: assignments
         .filter((a) => (GROUP_OF[a.status] ?? 'closed') === key)
-        .sort((a, b) => deadlineOf(a).localeCompare(deadlineOf(b)) || a.task.title.localeCompare(b.task.title)),
+        .sort(
+          (a, b) => deadlineOf(a).localeCompare(deadlineOf(b)) || a.task.title.localeCompare(b.task.title),
+        ),
     }))
     .filter((group) => group.items.length > 0);
 }

@@ -28,10 +28,8 @@ export function ProgressPanel({ busy, onReport, onClose }: Props) {
   }
 
   return (
-    <div className={styles.answerForm} role="group" aria-labelledby={`${id}-title`}>
-      <p id={`${id}-title`} className={styles.formTitle}>
-        Report progress
-      </p>
+    <fieldset className={styles.answerForm}>
+      <legend className={styles.formTitle}>Report progress</legend>
       <label htmlFor={`${id}-note`}>Note for the plan’s lead (optional)</label>
       <textarea
         ref={noteRef}
@@ -57,6 +55,6 @@ export function ProgressPanel({ busy, onReport, onClose }: Props) {
           Cancel
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

@@ -1,13 +1,19 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import type { AssignmentResponse, TaskProgressStatus } from '@/gql/graphql';
 import { ASSIGNMENT_STATUS_LABELS, TASK_STATUS_LABELS } from '@/features/plans/plan-labels';
+import type { AssignmentResponse, TaskProgressStatus } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
 import type { Assignment } from './assignment-groups';
-import { assignmentQuery, reportTaskProgressMutation, respondToAssignmentMutation } from './assignments.graphql';
+import {
+  assignmentQuery,
+  reportTaskProgressMutation,
+  respondToAssignmentMutation,
+} from './assignments.graphql';
 
-export type Pending = { kind: 'answer'; response: AssignmentResponse } | { kind: 'progress'; status: TaskProgressStatus };
+export type Pending =
+  | { kind: 'answer'; response: AssignmentResponse }
+  | { kind: 'progress'; status: TaskProgressStatus };
 
 export type Feedback = { tone: 'error' | 'info'; text: string } | null;
 
@@ -34,9 +40,15 @@ export function useAssignmentActions(
 
   async function reload(): Promise<Assignment | null> {
     try {
-      const { data } = await client.query({ query: assignmentQuery, variables: { id: assignment.id }, fetchPolicy: 'network-only' });
+      const { data } = await client.query({
+        query: assignmentQuery,
+        variables: { id: assignment.id },
+        fetchPolicy: 'network-only',
+      });
       const node = data?.node;
-      return node && '__typename' in node && node.__typename === 'TaskAssignment' ? (node as Assignment) : null;
+      return node && '__typename' in node && node.__typename === 'TaskAssignment'
+        ? (node as Assignment)
+        : null;
     } catch {
       return null;
     }
@@ -48,7 +60,13 @@ export function useAssignmentActions(
     try {
       const { data } = await respond({
         variables: {
-          input: { assignmentId: assignment.id, expectedVersion: assignment.version, response, reason, proposedDueOn },
+          input: {
+            assignmentId: assignment.id,
+            expectedVersion: assignment.version,
+            response,
+            reason,
+            proposedDueOn,
+          },
         },
       });
       if (!data) throw new Error('no answer');
@@ -65,7 +83,10 @@ export function useAssignmentActions(
             text: `Someone else answered this assignment meanwhile: it is now ${ASSIGNMENT_STATUS_LABELS[now.status].toLowerCase()}. Your answer was not sent; check it and answer again if needed.`,
           });
         } else {
-          setFeedback({ tone: 'error', text: 'Someone else answered this assignment meanwhile. Reload the page to see it.' });
+          setFeedback({
+            tone: 'error',
+            text: 'Someone else answered this assignment meanwhile. Reload the page to see it.',
+          });
         }
       } else {
         setFeedback({ tone: 'error', text: `Your answer was not saved. ${errorMessage(error)}` });
@@ -81,12 +102,25 @@ export function useAssignmentActions(
     setFeedback(null);
     try {
       const { data } = await report({
-        variables: { input: { taskId: assignment.task.id, expectedVersion: assignment.task.version, status, note: note || null } },
+        variables: {
+          input: {
+            taskId: assignment.task.id,
+            expectedVersion: assignment.task.version,
+            status,
+            note: note || null,
+          },
+        },
       });
       if (!data) throw new Error('no answer');
       const task = data.reportTaskProgress.task;
-      onChange({ ...assignment, task: { ...assignment.task, status: task.status, version: task.version } }, false);
-      setFeedback({ tone: 'info', text: `Reported: the task is now ${TASK_STATUS_LABELS[task.status].toLowerCase()}.` });
+      onChange(
+        { ...assignment, task: { ...assignment.task, status: task.status, version: task.version } },
+        false,
+      );
+      setFeedback({
+        tone: 'info',
+        text: `Reported: the task is now ${TASK_STATUS_LABELS[task.status].toLowerCase()}.`,
+      });
       return true;
     } catch (error) {
       if (isConflict(error)) {

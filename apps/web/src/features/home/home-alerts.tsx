@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { AlertState, CapSeverity } from '@/gql/graphql';
 import { situationHref } from '@/features/plans/plan-hrefs';
+import type { AlertState, CapSeverity, HomeAlertsQuery } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
 import { query } from '@/lib/apollo/rsc-client';
 import { formatDateTime } from '@/lib/format/dates';
@@ -26,7 +26,7 @@ const SEVERITY_LABELS: Record<CapSeverity, string> = {
 
 /** Alerts still open (issued, acknowledged or escalated), newest first, each under its situation. */
 export async function HomeAlerts() {
-  let alerts;
+  let alerts: HomeAlertsQuery['alerts'];
   try {
     const { data } = await query({ query: homeAlertsQuery });
     if (!data) throw new Error('no data');

@@ -8,13 +8,24 @@ import { formatDate, relativeDate } from '@/lib/format/dates';
 import styles from './home.module.css';
 import { assignmentAnchor } from './home-assignments';
 import { Empty, SectionError } from './home-section';
-import { addDays, HORIZON_DAYS, loadWork } from './home-work';
+import { addDays, HORIZON_DAYS, loadWork, type Work } from './home-work';
+
+/** How many to list; the rest are counted. */
+const SHOWN = 6;
 
 type Deadline = { key: string; date: string; what: string; title: string; context: string; href: Route };
 
 /** Answers and tasks of the organisation due within the horizon (or already late), soonest first. */
-export async function HomeDeadlines({ membership, today, answers }: { membership: ViewerMembership; today: string; answers: boolean }) {
-  let work;
+export async function HomeDeadlines({
+  membership,
+  today,
+  answers,
+}: {
+  membership: ViewerMembership;
+  today: string;
+  answers: boolean;
+}) {
+  let work: Work;
   try {
     work = await loadWork(membership.actor.id, today);
   } catch (error) {
@@ -47,26 +58,36 @@ export async function HomeDeadlines({ membership, today, answers }: { membership
     });
   }
   deadlines.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
-  if (deadlines.length === 0) return <Empty>Nothing of your organisation&apos;s is due in the next {HORIZON_DAYS} days.</Empty>;
+  if (deadlines.length === 0)
+    return <Empty>Nothing of your organisation&apos;s is due in the next {HORIZON_DAYS} days.</Empty>;
   return (
-    <ol className={styles.rows}>
-      {deadlines.map((d) => {
-        const late = d.date < today;
-        return (
-          <li key={d.key} className={styles.row}>
-            <div className={styles.main}>
-              <Link href={d.href}>{d.title}</Link>
-              <span className={styles.meta}>
-                {d.what} · {d.context}
-              </span>
-            </div>
-            <div className={styles.side}>
-              <span className={late ? styles.late : styles.date}>{formatDate(d.date)}</span>
-              <span className={late ? styles.late : styles.meta}>{late ? 'Late' : relativeDate(d.date, today)}</span>
-            </div>
-          </li>
-        );
-      })}
-    </ol>
+    <>
+      <ol className={styles.rows}>
+        {deadlines.slice(0, SHOWN).map((d) => {
+          const late = d.date < today;
+          return (
+            <li key={d.key} className={styles.row}>
+              <div className={styles.main}>
+                <Link href={d.href}>{d.title}</Link>
+                <span className={styles.meta}>
+                  {d.what} · {d.context}
+                </span>
+              </div>
+              <div className={styles.side}>
+                <span className={late ? styles.late : styles.date}>{formatDate(d.date)}</span>
+                <span className={late ? styles.late : styles.meta}>
+                  {late ? 'Late' : relativeDate(d.date, today)}
+                </span>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {deadlines.length > SHOWN && (
+        <p className={styles.meta}>
+          {deadlines.length - SHOWN} more due within {HORIZON_DAYS} days.
+        </p>
+      )}
+    </>
   );
 }

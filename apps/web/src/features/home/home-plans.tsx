@@ -3,6 +3,7 @@ import { ownRoles } from '@/features/plans/plan-access';
 import { planHref } from '@/features/plans/plan-hrefs';
 import { PARTICIPANT_ROLE_LABELS, PLAN_STATUS_LABELS } from '@/features/plans/plan-labels';
 import type { Viewer, ViewerMembership } from '@/features/session/viewer';
+import type { HomePlansQuery } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
 import { query } from '@/lib/apollo/rsc-client';
 import { homePlansQuery } from './home.graphql';
@@ -11,7 +12,7 @@ import { Empty, SectionError } from './home-section';
 
 /** The plans the organisation takes part in, with its role in each. */
 export async function HomePlans({ viewer, membership }: { viewer: Viewer; membership: ViewerMembership }) {
-  let plans;
+  let plans: HomePlansQuery['responsePlans'];
   try {
     const { data } = await query({ query: homePlansQuery, variables: { actorId: membership.actor.id } });
     if (!data) throw new Error('no data');
@@ -44,7 +45,9 @@ export async function HomePlans({ viewer, membership }: { viewer: Viewer; member
             <div className={styles.side}>
               <span className={styles.badge}>{PLAN_STATUS_LABELS[plan.status] ?? plan.status}</span>
               {roles.length > 0 && (
-                <span className={styles.meta}>{roles.map((role) => PARTICIPANT_ROLE_LABELS[role] ?? role).join(', ')}</span>
+                <span className={styles.meta}>
+                  {roles.map((role) => PARTICIPANT_ROLE_LABELS[role] ?? role).join(', ')}
+                </span>
               )}
             </div>
           </li>

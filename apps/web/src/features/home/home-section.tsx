@@ -3,7 +3,13 @@ import Link from 'next/link';
 import { type ReactNode, Suspense } from 'react';
 import styles from './home.module.css';
 
-type Props = { id: string; title: string; more?: { href: Route; label: string }; loading: string; children: ReactNode };
+type Props = {
+  id: string;
+  title: string;
+  more?: { href: Route; label: string };
+  loading: string;
+  children: ReactNode;
+};
 
 /** One panel of the home page; its body streams in on its own, so a slow panel holds no other. */
 export function HomeSection({ id, title, more, loading, children }: Props) {

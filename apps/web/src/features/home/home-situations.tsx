@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { situationHref } from '@/features/plans/plan-hrefs';
+import type { HomeSituationsQuery } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
 import { query } from '@/lib/apollo/rsc-client';
 import { formatDate } from '@/lib/format/dates';
@@ -10,7 +11,7 @@ import { RISK_LEVEL_LABELS, RISK_LEVEL_RANK, SITUATION_STATUS_LABELS, summariseT
 
 /** Situations of concern, highest risk first, with the direction their risk factors are taking. */
 export async function HomeSituations() {
-  let situations;
+  let situations: HomeSituationsQuery['situations']['edges'][number]['node'][];
   try {
     const { data } = await query({ query: homeSituationsQuery });
     if (!data) throw new Error('no data');
@@ -20,7 +21,8 @@ export async function HomeSituations() {
     return <SectionError what="The situations" message={errorMessage(error)} />;
   }
   if (situations.length === 0) return <Empty>No situation is under watch.</Empty>;
-  const rank = (s: (typeof situations)[number]) => (s.latestAssessment ? RISK_LEVEL_RANK[s.latestAssessment.overallLevel] : -1);
+  const rank = (s: (typeof situations)[number]) =>
+    s.latestAssessment ? RISK_LEVEL_RANK[s.latestAssessment.overallLevel] : -1;
   const sorted = [...situations].sort((a, b) => rank(b) - rank(a) || a.name.localeCompare(b.name));
   return (
     <ul className={styles.rows}>
@@ -44,12 +46,12 @@ export async function HomeSituations() {
                   {RISK_LEVEL_LABELS[assessment.overallLevel] ?? assessment.overallLevel}
                 </span>
                 <span className={styles.trend} data-trend={trend.word}>
-                  {trend.word}: {trend.deteriorating} factor{trend.deteriorating === 1 ? '' : 's'} deteriorating,{' '}
-                  {trend.improving} improving
+                  {trend.word}: {trend.deteriorating} factor{trend.deteriorating === 1 ? '' : 's'}{' '}
+                  deteriorating, {trend.improving} improving
                 </span>
               </div>
             ) : (
-              <span className={styles.meta}>Not assessed yet</span>
+              <span className={styles.meta}>No assessment you may read</span>
             )}
           </li>
         );

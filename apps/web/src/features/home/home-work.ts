@@ -1,5 +1,6 @@
 import { cache } from 'react';
 import { OPEN_TASK_STATUSES } from '@/features/plans/plan-labels';
+import type { HomeWorkQuery } from '@/gql/graphql';
 import { query } from '@/lib/apollo/rsc-client';
 import { homeWorkQuery } from './home.graphql';
 
@@ -11,6 +12,8 @@ export function addDays(localDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+export type Work = HomeWorkQuery;
 
 /** One request for both panels that show the organisation's work. */
 export const loadWork = cache(async (actorId: string, today: string) => {

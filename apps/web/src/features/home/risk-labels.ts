@@ -9,7 +9,13 @@ export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
 };
 
 /** Highest first, for sorting. */
-export const RISK_LEVEL_RANK: Record<RiskLevel, number> = { VERY_HIGH: 4, HIGH: 3, MODERATE: 2, LOW: 1, NONE: 0 };
+export const RISK_LEVEL_RANK: Record<RiskLevel, number> = {
+  VERY_HIGH: 4,
+  HIGH: 3,
+  MODERATE: 2,
+  LOW: 1,
+  NONE: 0,
+};
 
 export const SITUATION_STATUS_LABELS: Record<SituationStatus, string> = {
   WATCH: 'Watch',

@@ -10,7 +10,11 @@ import { mayGrantWrite, SCOPES } from './token-scopes';
 
 export type Organisation = { id: string; name: string; role: MembershipRole };
 
-type Props = { organisations: Organisation[]; admin: boolean; onCreated: (token: ApiTokenRowFragment, secret: string) => void };
+type Props = {
+  organisations: Organisation[];
+  admin: boolean;
+  onCreated: (token: ApiTokenRowFragment, secret: string) => void;
+};
 
 const DEFAULT_DAYS = 90;
 
@@ -35,7 +39,8 @@ export function CreateTokenForm({ organisations, admin, onCreated }: Props) {
     const found: typeof problems = {};
     if (!name) found.name = 'Name the token after the system that will use it.';
     if (scopes.length === 0) found.scopes = 'Choose at least one thing the token may do.';
-    if (!Number.isInteger(days) || days < 1 || days > 365) found.days = 'Choose a whole number of days from 1 to 365.';
+    if (!Number.isInteger(days) || days < 1 || days > 365)
+      found.days = 'Choose a whole number of days from 1 to 365.';
     setProblems(found);
     setError(null);
     if (Object.keys(found).length > 0) {
@@ -43,7 +48,9 @@ export function CreateTokenForm({ organisations, admin, onCreated }: Props) {
       return;
     }
     try {
-      const { data } = await create({ variables: { input: { name, scopes, expiresInDays: days, actorId: org?.id } } });
+      const { data } = await create({
+        variables: { input: { name, scopes, expiresInDays: days, actorId: org?.id } },
+      });
       if (!data) throw new Error('no answer');
       formElement.reset();
       onCreated(data.createApiToken.apiToken, data.createApiToken.secret);

@@ -22,7 +22,9 @@ const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
   });
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('json')) {
-    return { errors: [{ message: `The server answered with HTTP ${response.status} and no GraphQL result.` }] };
+    return {
+      errors: [{ message: `The server answered with HTTP ${response.status} and no GraphQL result.` }],
+    };
   }
   return response.json();
 };

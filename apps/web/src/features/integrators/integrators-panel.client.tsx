@@ -33,7 +33,12 @@ export function IntegratorsPanel({ initial, organisations, admin, now, aside }: 
           }}
         />
         {created ? (
-          <NewTokenSecret key={created.secret} name={created.name} secret={created.secret} onDone={() => setCreated(null)} />
+          <NewTokenSecret
+            key={created.secret}
+            name={created.name}
+            secret={created.secret}
+            onDone={() => setCreated(null)}
+          />
         ) : (
           aside
         )}
@@ -42,7 +47,11 @@ export function IntegratorsPanel({ initial, organisations, admin, now, aside }: 
         <h2 id="tokens-title" className={styles.listTitle}>
           Tokens
         </h2>
-        <TokenList tokens={tokens} now={now} onChange={(token) => setTokens((all) => all.map((t) => (t.id === token.id ? token : t)))} />
+        <TokenList
+          tokens={tokens}
+          now={now}
+          onChange={(token) => setTokens((all) => all.map((t) => (t.id === token.id ? token : t)))}
+        />
       </section>
     </>
   );

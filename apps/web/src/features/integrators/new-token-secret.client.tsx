@@ -5,10 +5,18 @@ import { useEffect, useId, useRef, useState } from 'react';
 import styles from './integrators.module.css';
 
 /** The token's secret, shown this once: the API keeps only a fingerprint of it. */
-export function NewTokenSecret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+export function NewTokenSecret({
+  name,
+  secret,
+  onDone,
+}: {
+  name: string;
+  secret: string;
+  onDone: () => void;
+}) {
   const id = useId();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
   const codeRef = useRef<HTMLElement>(null);
   useEffect(() => panelRef.current?.focus(), []);
 
@@ -28,15 +36,16 @@ export function NewTokenSecret({ name, secret, onDone }: { name: string; secret:
   }
 
   return (
-    <div ref={panelRef} className={styles.secret} role="region" aria-labelledby={`${id}-title`} tabIndex={-1}>
+    <section ref={panelRef} className={styles.secret} aria-labelledby={`${id}-title`} tabIndex={-1}>
       <h2 id={`${id}-title`}>Token “{name}” created</h2>
       <p className={styles.warning}>
-        <strong>Copy it now: it is shown only this once.</strong> Concord keeps only a fingerprint of it, so it cannot be shown
-        again. Store it where the system that uses it keeps its secrets. Anyone who has it can act for your organisation
-        within its scopes.
+        <strong>Copy it now: it is shown only this once.</strong> Concord keeps only a fingerprint of it, so
+        it cannot be shown again. Store it where the system that uses it keeps its secrets. Anyone who has it
+        can act for your organisation within its scopes.
       </p>
       <p className={styles.secretLine}>
-        <code ref={codeRef} aria-label="New token">
+        <span id={`${id}-label`}>Your new token:</span>
+        <code ref={codeRef} id={`${id}-secret`}>
           {secret}
         </code>
       </p>
@@ -49,13 +58,14 @@ export function NewTokenSecret({ name, secret, onDone }: { name: string; secret:
         </button>
         <span role="status" className={styles.help}>
           {copied === 'yes' && 'Copied.'}
-          {copied === 'failed' && 'It could not be copied automatically: it is selected, press Ctrl+C (or ⌘C) to copy it.'}
+          {copied === 'failed' &&
+            'It could not be copied automatically: it is selected, press Ctrl+C (or ⌘C) to copy it.'}
         </span>
       </div>
       <p className={styles.help}>
         Send it as <code>Authorization: Bearer …</code> with each request, or try it in the{' '}
         <Link href="/integrators/explorer">GraphQL explorer</Link>.
       </p>
-    </div>
+    </section>
   );
 }

@@ -36,7 +36,12 @@ function RevokeButton({ token, onChange }: { token: ApiTokenRowFragment; onChang
 
   if (!confirming) {
     return (
-      <button type="button" className="button button-danger" onClick={() => setConfirming(true)} aria-label={`Revoke ${token.name}`}>
+      <button
+        type="button"
+        className="button button-danger"
+        onClick={() => setConfirming(true)}
+        aria-label={`Revoke ${token.name}`}
+      >
         Revoke
       </button>
     );
@@ -44,7 +49,13 @@ function RevokeButton({ token, onChange }: { token: ApiTokenRowFragment; onChang
   return (
     <div className={styles.confirm}>
       <span>Systems using it stop working at once.</span>
-      <button type="button" className="button button-danger" onClick={confirm} disabled={loading} aria-busy={loading}>
+      <button
+        type="button"
+        className="button button-danger"
+        onClick={confirm}
+        disabled={loading}
+        aria-busy={loading}
+      >
         {loading ? 'Revoking…' : `Revoke “${token.name}”`}
       </button>
       <button type="button" className="button" onClick={() => setConfirming(false)} disabled={loading}>
@@ -62,7 +73,11 @@ function RevokeButton({ token, onChange }: { token: ApiTokenRowFragment; onChang
 /** Every token of the viewer's organisations: what it may do, when it was last used, and whether it still works. */
 export function TokenList({ tokens, now, onChange }: Props) {
   if (tokens.length === 0) {
-    return <p className={styles.empty}>Your organisation has no tokens yet. Create one to let another system query Concord.</p>;
+    return (
+      <p className={styles.empty}>
+        Your organisation has no tokens yet. Create one to let another system query Concord.
+      </p>
+    );
   }
   return (
     <div className={styles.tableWrap}>

@@ -1,5 +1,5 @@
-import type { ParticipantRole } from '@/gql/graphql';
 import { may, type Viewer } from '@/features/session/viewer';
+import type { ParticipantRole } from '@/gql/graphql';
 
 /** The organisations of a plan whose liaison officers edit it (the API's rule, plan-access.ts). */
 const EDITING_ROLES: readonly ParticipantRole[] = ['LEAD', 'CONTRIBUTOR'];
@@ -15,7 +15,9 @@ export function editRefusal(viewer: Viewer | null, participants: Participants): 
   if (viewer.memberships.some((m) => m.role === 'ADMIN')) return null;
   const officerOf = new Set(viewer.memberships.filter((m) => m.role === 'LIAISON').map((m) => m.actor.id));
   const editing = participants.some((p) => EDITING_ROLES.includes(p.role) && officerOf.has(p.actor.id));
-  return editing ? null : 'Your organisation does not take part in this plan as its lead or as a contributor.';
+  return editing
+    ? null
+    : 'Your organisation does not take part in this plan as its lead or as a contributor.';
 }
 
 /** The viewer's organisations' roles in a plan, e.g. "Lead", for lists. */

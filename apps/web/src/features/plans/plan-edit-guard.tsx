@@ -15,7 +15,11 @@ function Refusal({ planId, reason }: { planId: string | null; reason: string }) 
       <h1>You cannot edit this plan</h1>
       <p>{reason}</p>
       <p>
-        {planId ? <Link href={planHref(planId)}>Back to the plan</Link> : <Link href="/plans">See the plans you may read</Link>}
+        {planId ? (
+          <Link href={planHref(planId)}>Back to the plan</Link>
+        ) : (
+          <Link href="/plans">See the plans you may read</Link>
+        )}
       </p>
     </div>
   );
@@ -33,10 +37,15 @@ export async function PlanEditGuard({ planId, children }: { planId: string; chil
     const { data } = await query({ query: planEditAccessQuery, variables: { id: planId } });
     if (!data) throw new Error('The plan query returned no data.');
     const reason = editRefusal(viewer, data.responsePlan.participants);
-    return reason ? <Refusal planId={planId} reason={reason} /> : <>{children}</>;
+    return reason ? <Refusal planId={planId} reason={reason} /> : children;
   } catch (error) {
     if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'NOT_FOUND')) {
-      return <Refusal planId={null} reason="This plan does not exist, or it is not shared with your organisation." />;
+      return (
+        <Refusal
+          planId={null}
+          reason="This plan does not exist, or it is not shared with your organisation."
+        />
+      );
     }
     console.error('plan edit guard: the plan query failed', error);
     return (

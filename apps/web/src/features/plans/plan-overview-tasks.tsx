@@ -1,5 +1,5 @@
-import { actorHref } from '@/features/actors/actor-href';
 import Link from 'next/link';
+import { actorHref } from '@/features/actors/actor-href';
 import type { PlanOverviewQuery } from '@/gql/graphql';
 import { formatDate } from '@/lib/format/dates';
 import {
@@ -15,12 +15,15 @@ type Tasks = PlanOverviewQuery['responsePlan']['tasks'];
 
 /** The plan's tasks, soonest due first, with who was asked to do them and how they answered. */
 export function PlanOverviewTasks({ tasks, today }: { tasks: Tasks; today: string }) {
-  if (tasks.edges.length === 0) return <p className={styles.empty}>The plan has no tasks yet, or none you may see.</p>;
+  if (tasks.edges.length === 0)
+    return <p className={styles.empty}>The plan has no tasks yet, or none you may see.</p>;
   const shown = tasks.edges.length;
   return (
     <>
       <p className={styles.count}>
-        {shown < tasks.totalCount ? `The first ${shown} of ${tasks.totalCount} tasks by due date` : `${tasks.totalCount} tasks`}
+        {shown < tasks.totalCount
+          ? `The first ${shown} of ${tasks.totalCount} tasks by due date`
+          : `${tasks.totalCount} tasks`}
       </p>
       <div className={styles.tableWrap}>
         <table className={styles.table}>
@@ -36,7 +39,8 @@ export function PlanOverviewTasks({ tasks, today }: { tasks: Tasks; today: strin
           </thead>
           <tbody>
             {tasks.edges.map(({ node: task }) => {
-              const overdue = !!task.dueOn && task.dueOn < today && !CLOSED_TASK_STATUSES.includes(task.status);
+              const overdue =
+                !!task.dueOn && task.dueOn < today && !CLOSED_TASK_STATUSES.includes(task.status);
               return (
                 <tr key={task.id}>
                   <th scope="row">
@@ -66,7 +70,8 @@ export function PlanOverviewTasks({ tasks, today }: { tasks: Tasks; today: strin
                           <li key={a.id}>
                             <Link href={actorHref(a.actor.id)}>{a.actor.acronym ?? a.actor.name}</Link>{' '}
                             <span className={styles.muted}>
-                              {ASSIGNMENT_ROLE_LABELS[a.role] ?? a.role}, {(ASSIGNMENT_STATUS_LABELS[a.status] ?? a.status).toLowerCase()}
+                              {ASSIGNMENT_ROLE_LABELS[a.role] ?? a.role},{' '}
+                              {(ASSIGNMENT_STATUS_LABELS[a.status] ?? a.status).toLowerCase()}
                             </span>
                           </li>
                         ))}

@@ -25,7 +25,15 @@ function period(startsOn: string | null | undefined, endsOn: string | null | und
  * A read-only overview of a plan: who leads and takes part, its phases, objectives and tasks.
  * `canEdit` only offers the editor's address; the editor checks again, and so does the API.
  */
-export function PlanOverview({ plan, canEdit, today }: { plan: PlanOverviewData; canEdit: boolean; today: string }) {
+export function PlanOverview({
+  plan,
+  canEdit,
+  today,
+}: {
+  plan: PlanOverviewData;
+  canEdit: boolean;
+  today: string;
+}) {
   const phaseTitle = new Map(plan.phases.map((phase) => [phase.id, phase.title]));
   const objectives = plan.objectives.edges.map((edge) => edge.node);
   return (
@@ -85,8 +93,12 @@ export function PlanOverview({ plan, canEdit, today }: { plan: PlanOverviewData;
             {plan.participants.map((participant) => (
               <li key={participant.id}>
                 <Link href={actorHref(participant.actor.id)}>{participant.actor.name}</Link>
-                {participant.actor.acronym && <span className={styles.muted}> ({participant.actor.acronym})</span>}
-                <span className={styles.role}>{PARTICIPANT_ROLE_LABELS[participant.role] ?? participant.role}</span>
+                {participant.actor.acronym && (
+                  <span className={styles.muted}> ({participant.actor.acronym})</span>
+                )}
+                <span className={styles.role}>
+                  {PARTICIPANT_ROLE_LABELS[participant.role] ?? participant.role}
+                </span>
               </li>
             ))}
           </ul>
@@ -119,7 +131,9 @@ export function PlanOverview({ plan, canEdit, today }: { plan: PlanOverviewData;
             {objectives.map((objective) => (
               <li key={objective.id}>
                 <strong>{objective.title}</strong>
-                {objective.phase && <span className={styles.muted}> · {phaseTitle.get(objective.phase.id)}</span>}
+                {objective.phase && (
+                  <span className={styles.muted}> · {phaseTitle.get(objective.phase.id)}</span>
+                )}
                 {objective.description && <p>{objective.description}</p>}
                 {objective.riskFactors.length > 0 && (
                   <p className={styles.factors}>

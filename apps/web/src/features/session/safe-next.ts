@@ -8,7 +8,7 @@ const BASE = 'http://concord.invalid';
  */
 export function safeNext(value: string | string[] | undefined | null): Route {
   const raw = Array.isArray(value) ? value[0] : value;
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return '/';
+  if (!raw?.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return '/';
   let url: URL;
   try {
     url = new URL(raw, BASE);

@@ -59,7 +59,12 @@ export function SignInForm({ next }: { next: string }) {
 
   const busy = loading || done;
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined}>
+    <form
+      className={styles.form}
+      onSubmit={submit}
+      noValidate
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       {error && (
         <p id={`${id}-error`} className={styles.error} role="alert">
           {error}

@@ -25,7 +25,13 @@ export function SignOutButton() {
 
   return (
     <>
-      <button type="button" className={styles.signOut} onClick={click} disabled={loading || done} aria-busy={loading || done}>
+      <button
+        type="button"
+        className={styles.signOut}
+        onClick={click}
+        disabled={loading || done}
+        aria-busy={loading || done}
+      >
         {loading || done ? 'Signing out…' : 'Sign out'}
       </button>
       {error && (

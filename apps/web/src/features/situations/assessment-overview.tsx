@@ -5,7 +5,13 @@ import type { LatestAssessment } from './situation-page.types';
 import styles from './situations.module.css';
 
 /** The assessment's overall level, why it is that level, and who assessed it when. */
-export function AssessmentOverview({ assessment, mayReadText }: { assessment: LatestAssessment; mayReadText: boolean }) {
+export function AssessmentOverview({
+  assessment,
+  mayReadText,
+}: {
+  assessment: LatestAssessment;
+  mayReadText: boolean;
+}) {
   const author = assessment.authorActor;
   return (
     <div className={styles.overview}>
@@ -14,6 +20,7 @@ export function AssessmentOverview({ assessment, mayReadText }: { assessment: La
         <RiskLevelBadge level={assessment.overallLevel} large />
       </div>
       <div className={styles.overviewText}>
+        <p className={styles.overallLabel}>Why this level</p>
         <p className={styles.explanation}>{assessment.overallExplanation}</p>
         <p className={styles.assessmentMeta}>
           {ASSESSMENT_STATUS_LABELS[assessment.status] ?? assessment.status} assessment of{' '}

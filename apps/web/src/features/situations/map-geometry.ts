@@ -1,19 +1,32 @@
-import { geoBounds, geoGraticule, geoMercator, geoPath } from 'd3-geo';
-import { worldCountries } from './world-countries';
+import { type GeoPath, geoBounds, geoGraticule, geoMercator, geoPath } from 'd3-geo';
+import { type Country, worldCountries } from './world-countries';
 
-export const MAP_WIDTH = 800;
-export const MAP_HEIGHT = 520;
-/** Never closer than this many degrees across: enough coast and borders to know where one is. */
-const MIN_SPAN = 14;
-const POINT_SPREAD = 11;
+export const MAP_WIDTH = 600;
+export const MAP_HEIGHT = 440;
+/** The main map shows at least this many degrees across, so one point does not fill it. */
+const MIN_SPAN = 1;
+/** The locator map shows this many degrees around the same centre: enough land to know where one is. */
+const LOCATOR_SPAN = 36;
+export const LOCATOR_WIDTH = 150;
+export const LOCATOR_HEIGHT = 110;
+const POINT_SPREAD = 13;
 
-export type MapPoint = { number: number; latitude: number; longitude: number; title: string; deaths: boolean };
+export type MapPoint = {
+  number: number;
+  latitude: number;
+  longitude: number;
+  title: string;
+  deaths: boolean;
+};
 export type PlacedPoint = MapPoint & { x: number; y: number };
 export type MapShape = { key: string; name: string; d: string; label: { x: number; y: number } | null };
 export type AxisTick = { value: number; text: string; position: number };
 
+export type Locator = { countries: string[]; frame: { x: number; y: number; width: number; height: number } };
+
 export type MapGeometry = {
   countries: MapShape[];
+  locator: Locator;
   graticule: string;
   points: PlacedPoint[];
   ticks: { longitude: AxisTick[]; latitude: AxisTick[] };
@@ -27,9 +40,18 @@ const clamp = (n: number, low: number, high: number) => Math.min(high, Math.max(
 function viewBounds(points: readonly MapPoint[]) {
   const lons = points.map((p) => p.longitude);
   const lats = points.map((p) => p.latitude);
-  const [west, east, south, north] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
-  const span = Math.max(MIN_SPAN, (east - west) * 1.4, (north - south) * 1.4);
+  const [west, east, south, north] = [
+    Math.min(...lons),
+    Math.max(...lons),
+    Math.min(...lats),
+    Math.max(...lats),
+  ];
+  const span = Math.max(MIN_SPAN, (east - west) * 1.3, (north - south) * 1.3);
   const [lon, lat] = [(west + east) / 2, (south + north) / 2];
+  return around(lon, lat, span);
+}
+
+function around(lon: number, lat: number, span: number) {
   return {
     west: clamp(lon - span / 2, -180, 180),
     east: clamp(lon + span / 2, -180, 180),
@@ -51,7 +73,11 @@ function spread(points: PlacedPoint[]): PlacedPoint[] {
       ? group
       : group.map((point, i) => {
           const angle = -Math.PI / 2 + (2 * Math.PI * i) / group.length;
-          return { ...point, x: round(group[0].x + POINT_SPREAD * Math.cos(angle)), y: round(group[0].y + POINT_SPREAD * Math.sin(angle)) };
+          return {
+            ...point,
+            x: round(group[0].x + POINT_SPREAD * Math.cos(angle)),
+            y: round(group[0].y + POINT_SPREAD * Math.sin(angle)),
+          };
         }),
   );
 }
@@ -65,6 +91,56 @@ function ticks(from: number, to: number, step: number): number[] {
 
 function degrees(value: number, [positive, negative]: [string, string]): string {
   return value === 0 ? '0°' : `${Math.abs(value)}°${value > 0 ? positive : negative}`;
+}
+
+type Extent = { west: number; east: number; south: number; north: number };
+
+/** The countries that reach into an extent, as paths of `path` (already clipped to its frame). */
+function projectCountries(path: GeoPath, extent: Extent) {
+  const shapes: { country: Country; key: string; d: string }[] = [];
+  worldCountries().forEach((country, i) => {
+    const [[cWest, cSouth], [cEast, cNorth]] = geoBounds(country);
+    // Cheap rejection first; countries across the antimeridian have cWest > cEast and are kept.
+    if (cWest <= cEast && (cEast < extent.west || cWest > extent.east)) return;
+    if (cNorth < extent.south || cSouth > extent.north) return;
+    const d = path(country);
+    if (d) shapes.push({ country, key: String(country.id ?? i), d });
+  });
+  return shapes;
+}
+
+/** A small map of the wider region, with the main map's frame drawn on it. */
+function locator(bounds: Extent, shown: Extent): Locator {
+  const lon = (bounds.west + bounds.east) / 2;
+  const lat = (bounds.south + bounds.north) / 2;
+  const wide = around(lon, lat, LOCATOR_SPAN);
+  const projection = geoMercator().fitExtent(
+    [
+      [0, 0],
+      [LOCATOR_WIDTH, LOCATOR_HEIGHT],
+    ],
+    {
+      type: 'MultiPoint',
+      coordinates: [
+        [wide.west, wide.south],
+        [wide.east, wide.north],
+      ],
+    },
+  );
+  projection.clipExtent([
+    [0, 0],
+    [LOCATOR_WIDTH, LOCATOR_HEIGHT],
+  ]);
+  const path = geoPath(projection);
+  const [x0, y0] = projection([shown.west, shown.north]) ?? [0, 0];
+  const [x1, y1] = projection([shown.east, shown.south]) ?? [0, 0];
+  // However small the main map's area, its frame stays visible.
+  const width = Math.max(6, x1 - x0);
+  const height = Math.max(6, y1 - y0);
+  return {
+    countries: projectCountries(path, wide).map((shape) => shape.d),
+    frame: { x: round((x0 + x1 - width) / 2), y: round((y0 + y1 - height) / 2), width: round(width), height: round(height) },
+  };
 }
 
 /**
@@ -95,26 +171,15 @@ export function mapGeometry(points: readonly MapPoint[]): MapGeometry {
   const [west, north] = projection.invert?.([0, 0]) ?? [bounds.west, bounds.north];
   const [east, south] = projection.invert?.([MAP_WIDTH, MAP_HEIGHT]) ?? [bounds.east, bounds.south];
 
-  const countries: MapShape[] = [];
-  worldCountries().forEach((country, i) => {
-    const [[cWest, cSouth], [cEast, cNorth]] = geoBounds(country);
-    // Cheap rejection first; countries across the antimeridian have cWest > cEast and are kept.
-    if (cWest <= cEast && (cEast < west || cWest > east)) return;
-    if (cNorth < south || cSouth > north) return;
-    const d = path(country);
-    if (!d) return;
+  const countries = projectCountries(path, { west, east, south, north }).map(({ country, key, d }) => {
     const [x, y] = path.centroid(country);
-    const visible = path.area(country) > 2500 && x > 40 && x < MAP_WIDTH - 40 && y > 24 && y < MAP_HEIGHT - 36;
-    countries.push({
-      key: String(country.id ?? i),
-      name: country.properties?.name ?? '',
-      d,
-      label: visible && country.properties?.name ? { x: round(x), y: round(y) } : null,
-    });
+    const roomy = path.area(country) > 2500 && x > 40 && x < MAP_WIDTH - 40 && y > 24 && y < MAP_HEIGHT - 36;
+    const name = country.properties?.name ?? '';
+    return { key, name, d, label: roomy && name ? { x: round(x), y: round(y) } : null };
   });
 
   const span = Math.max(east - west, north - south);
-  const step = span > 60 ? 20 : span > 30 ? 10 : span > 12 ? 5 : 2;
+  const step = span > 60 ? 20 : span > 30 ? 10 : span > 12 ? 5 : span > 5 ? 2 : span > 2 ? 1 : 0.5;
   const graticule = path(geoGraticule().step([step, step])()) ?? '';
 
   const placed = points.flatMap((point): PlacedPoint[] => {
@@ -124,19 +189,19 @@ export function mapGeometry(points: readonly MapPoint[]): MapGeometry {
 
   return {
     countries,
+    locator: locator(bounds, { west, east, south, north }),
     graticule,
     points: spread(placed),
     ticks: {
-      longitude: ticks(west, east, step).map((value) => ({
-        value,
-        text: degrees(value, ['E', 'W']),
-        position: round(projection([value, 0])?.[0] ?? 0),
-      })),
-      latitude: ticks(south, north, step).map((value) => ({
-        value,
-        text: degrees(value, ['N', 'S']),
-        position: round(projection([0, value])?.[1] ?? 0),
-      })),
+      // Labels too near a corner would collide with the other axis's.
+      longitude: ticks(west, east, step).flatMap((value) => {
+        const position = round(projection([value, 0])?.[0] ?? 0);
+        return position < 40 || position > MAP_WIDTH - 20 ? [] : [{ value, text: degrees(value, ['E', 'W']), position }];
+      }),
+      latitude: ticks(south, north, step).flatMap((value) => {
+        const position = round(projection([0, value])?.[1] ?? 0);
+        return position < 14 || position > MAP_HEIGHT - 24 ? [] : [{ value, text: degrees(value, ['N', 'S']), position }];
+      }),
     },
     extent: { west, east, south, north },
   };

@@ -13,15 +13,17 @@ export function MitigationGaps({ gaps, error }: { gaps: readonly Gap[] | null; e
     <section className={styles.section} aria-labelledby="gaps-heading">
       <h2 id="gaps-heading">What the plans do not yet cover</h2>
       <p className={styles.sectionIntro}>
-        Risk factors at High or Very high in the latest published assessment that no open plan mitigates
-        with work under way, among the plans you may read.
+        Risk factors at High or Very high in the latest published assessment that no open plan mitigates with
+        work under way, among the plans you may read.
       </p>
       {error ? (
         <p className={styles.error} role="alert">
           {error}
         </p>
       ) : !gaps || gaps.length === 0 ? (
-        <p className={styles.covered}>Every factor at High or Very high has work under way in an open plan.</p>
+        <p className={styles.covered}>
+          Every factor at High or Very high has work under way in an open plan.
+        </p>
       ) : (
         <ul className={styles.gaps}>
           {gaps.map((gap) => (

@@ -1,6 +1,6 @@
-import { mapGeometry, MAP_HEIGHT, MAP_WIDTH, type MapPoint } from './map-geometry';
-import { coordinatesText, isLocated, type NumberedObservation } from './observation-text';
 import { formatDate } from '@/lib/format/dates';
+import { LOCATOR_HEIGHT, LOCATOR_WIDTH, MAP_HEIGHT, MAP_WIDTH, type MapPoint, mapGeometry } from './map-geometry';
+import { coordinatesText, isLocated, type NumberedObservation } from './observation-text';
 import styles from './observations.module.css';
 
 const EDGE = 6;
@@ -12,7 +12,9 @@ const EDGE = 6;
 export function ObservationMap({ observations }: { observations: readonly NumberedObservation[] }) {
   const located = observations.filter(isLocated);
   if (located.length === 0) {
-    return <p className={styles.empty}>None of these observations has a location, so there is nothing to map.</p>;
+    return (
+      <p className={styles.empty}>None of these observations has a location, so there is nothing to map.</p>
+    );
   }
   const points: MapPoint[] = located.map((o) => ({
     number: o.number,
@@ -51,19 +53,40 @@ export function ObservationMap({ observations }: { observations: readonly Number
             ),
         )}
         {map.ticks.longitude.map((tick) => (
-          <text key={`lon${tick.value}`} className={styles.tick} x={tick.position} y={MAP_HEIGHT - EDGE} textAnchor="middle">
+          <text
+            key={`lon${tick.value}`}
+            className={styles.tick}
+            x={tick.position}
+            y={MAP_HEIGHT - EDGE}
+            textAnchor="middle"
+          >
             {tick.text}
           </text>
         ))}
         {map.ticks.latitude.map((tick) => (
-          <text key={`lat${tick.value}`} className={styles.tick} x={EDGE} y={tick.position} dominantBaseline="central">
+          <text
+            key={`lat${tick.value}`}
+            className={styles.tick}
+            x={EDGE}
+            y={tick.position}
+            dominantBaseline="central"
+          >
             {tick.text}
           </text>
         ))}
+        <g transform={`translate(${MAP_WIDTH - LOCATOR_WIDTH - 10} 10)`}>
+          <rect className={styles.sea} width={LOCATOR_WIDTH} height={LOCATOR_HEIGHT} />
+          {map.locator.countries.map((d, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the shapes are drawn once, in a fixed order.
+            <path key={i} className={styles.land} d={d} />
+          ))}
+          <rect className={styles.locatorFrame} {...map.locator.frame} />
+          <rect className={styles.locatorBorder} width={LOCATOR_WIDTH} height={LOCATOR_HEIGHT} />
+        </g>
         {map.points.map((point) => (
           <g key={point.number} className={point.deaths ? styles.pointDeaths : styles.point}>
             <title>{`${point.number}. ${point.title}`}</title>
-            <circle cx={point.x} cy={point.y} r={9} />
+            <circle cx={point.x} cy={point.y} r={11} />
             <text x={point.x} y={point.y}>
               {point.number}
             </text>
@@ -71,10 +94,18 @@ export function ObservationMap({ observations }: { observations: readonly Number
         ))}
       </svg>
       <figcaption className={styles.mapCaption}>
-        <p className={styles.mapLegend}>
-          <span className={styles.legendDeaths} aria-hidden="true" /> Deaths reported
-          <span className={styles.legendPoint} aria-hidden="true" /> No deaths, or none reported
-        </p>
+        <ul className={styles.mapLegend}>
+          <li>
+            <span className={styles.legendDeaths} aria-hidden="true" /> Deaths reported
+          </li>
+          <li>
+            <span className={styles.legendPoint} aria-hidden="true" /> No deaths, or none reported
+          </li>
+          <li>
+            <span className={styles.legendFrame} aria-hidden="true" /> Inset: the wider region, with the mapped area
+            outlined
+          </li>
+        </ul>
         <h3 className={styles.pointsHeading}>Mapped points</h3>
         <ol className={styles.points}>
           {located.map((o) => (

@@ -1,7 +1,7 @@
 import { formatDate } from '@/lib/format/dates';
 import { coordinatesText, fatalitiesText, isLocated, type NumberedObservation } from './observation-text';
-import { SOURCE_KIND_LABELS } from './risk-labels';
 import styles from './observations.module.css';
+import { SOURCE_KIND_LABELS } from './risk-labels';
 
 /** The evidence, newest first, each entry numbered as its point on the map. */
 export function ObservationTimeline({ observations }: { observations: readonly NumberedObservation[] }) {
@@ -20,7 +20,9 @@ export function ObservationTimeline({ observations }: { observations: readonly N
             <h3 className={styles.entryTitle}>{observation.title}</h3>
             <ul className={styles.entryFacts}>
               {observation.eventType && <li>{observation.eventType}</li>}
-              <li className={observation.fatalities ? styles.deaths : undefined}>{fatalitiesText(observation.fatalities)}</li>
+              <li className={observation.fatalities ? styles.deaths : undefined}>
+                {fatalitiesText(observation.fatalities)}
+              </li>
               {(observation.locationName || isLocated(observation)) && (
                 <li>
                   {observation.locationName}
@@ -40,7 +42,8 @@ export function ObservationTimeline({ observations }: { observations: readonly N
               )}
             </ul>
             <p className={styles.source}>
-              Source: {observation.source ?? 'not cited'} ({SOURCE_KIND_LABELS[observation.sourceKind] ?? observation.sourceKind}
+              Source: {observation.source ?? 'not cited'} (
+              {SOURCE_KIND_LABELS[observation.sourceKind] ?? observation.sourceKind}
               {observation.reliability ? `, reliability ${observation.reliability}` : ''})
             </p>
           </div>

@@ -6,7 +6,8 @@ import styles from './situations.module.css';
 export function SignInNote({ what, next }: { what: string; next: string }) {
   return (
     <p className={styles.note}>
-      {what} are shown only to people who have signed in. <Link href={signInHref(next)}>Sign in</Link> to see them.
+      {what} are shown only to people who have signed in. <Link href={signInHref(next)}>Sign in</Link> to see
+      them.
     </p>
   );
 }

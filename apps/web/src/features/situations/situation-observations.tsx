@@ -1,8 +1,8 @@
 import { ObservationMap } from './observation-map';
 import type { NumberedObservation } from './observation-text';
 import { ObservationTimeline } from './observation-timeline';
-import type { SituationPageSituation } from './situation-page.types';
 import layout from './observations.module.css';
+import type { SituationPageSituation } from './situation-page.types';
 import styles from './situations.module.css';
 
 /** The evidence: a timeline, newest first, beside a map of the points that have a location. */

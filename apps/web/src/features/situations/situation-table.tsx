@@ -32,7 +32,9 @@ export function SituationTable({ situations }: { situations: readonly Situation[
             <tr key={situation.id}>
               <th scope="row">
                 <Link href={situationHref(situation.id)}>{situation.name}</Link>
-                {situation.isExercise && <span className={`${styles.badge} ${styles.exercise} ${styles.inline}`}>Exercise</span>}
+                {situation.isExercise && (
+                  <span className={`${styles.badge} ${styles.exercise} ${styles.inline}`}>Exercise</span>
+                )}
               </th>
               <td>{countryName(situation.countryCode)}</td>
               <td>{SITUATION_STATUS_LABELS[situation.status] ?? situation.status}</td>

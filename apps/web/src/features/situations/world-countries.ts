@@ -12,7 +12,10 @@ let countries: Country[] | null = null;
  */
 export function worldCountries(): Country[] {
   if (!countries) {
-    const toGeoJson = feature as unknown as (topology: unknown, object: unknown) => ExtendedFeatureCollection<Country>;
+    const toGeoJson = feature as unknown as (
+      topology: unknown,
+      object: unknown,
+    ) => ExtendedFeatureCollection<Country>;
     countries = toGeoJson(world, world.objects.countries).features;
   }
   return countries;

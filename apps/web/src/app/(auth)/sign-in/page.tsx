@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { safeNext } from '@/features/session/safe-next';
-import { SignInForm } from '@/features/session/sign-in-form.client';
 import styles from '@/features/session/session.module.css';
+import { SignInForm } from '@/features/session/sign-in-form.client';
 import { getViewer } from '@/features/session/viewer';
 
 // Per request: someone already signed in goes straight on.
@@ -22,7 +22,8 @@ export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>
       <p className={styles.lead}>The coordination graph for mass atrocity prevention and response.</p>
       {unavailable && (
         <p className={styles.notice} role="status">
-          The Concord service is not reachable right now. You can try to sign in; if it fails, try again in a moment.
+          The Concord service is not reachable right now. You can try to sign in; if it fails, try again in a
+          moment.
         </p>
       )}
       <SignInForm next={next} />

@@ -3,11 +3,11 @@
 import type { Route } from 'next';
 import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useCallback, useEffect, useRef, useState, useTransition } from 'react';
-import type { ActorKind } from '@/gql/graphql';
-import type { ActorRegion } from '@/features/actors/actor-regions';
 import { ActorFilters } from '@/features/actors/actor-filters';
+import type { ActorRegion } from '@/features/actors/actor-regions';
 import { type ActorSearch, actorSearchToQueryString } from '@/features/actors/actor-search';
 import styles from '@/features/actors/actors.module.css';
+import type { ActorKind } from '@/gql/graphql';
 
 const SEARCH_DEBOUNCE_MS = 300;
 

@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { ActorList } from '@/features/actors/actor-list.client';
-import { type ActorSearch, actorSearchToQueryString, actorsVariables, parseActorSearch } from '@/features/actors/actor-search';
+import {
+  type ActorSearch,
+  actorSearchToQueryString,
+  actorsVariables,
+  parseActorSearch,
+} from '@/features/actors/actor-search';
 import { actorsQuery } from '@/features/actors/actors.graphql';
 import styles from '@/features/actors/actors.module.css';
 import { errorMessage } from '@/lib/apollo/error-message';

@@ -4,6 +4,7 @@ import { AssignmentBoard } from '@/features/assignments/assignment-board.client'
 import { myAssignmentsQuery } from '@/features/assignments/assignments.graphql';
 import styles from '@/features/assignments/assignments.module.css';
 import { organisationLabel, requireViewer } from '@/features/session/viewer';
+import type { MyAssignmentsQuery } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
 import { query } from '@/lib/apollo/rsc-client';
 import { todayLocalDate } from '@/lib/format/dates';
@@ -32,9 +33,12 @@ export default async function AssignmentsPage() {
       </>
     );
   }
-  let nodes;
+  let nodes: MyAssignmentsQuery['nodes'];
   try {
-    const { data } = await query({ query: myAssignmentsQuery, variables: { actorIds: memberships.map((m) => m.actor.id) } });
+    const { data } = await query({
+      query: myAssignmentsQuery,
+      variables: { actorIds: memberships.map((m) => m.actor.id) },
+    });
     if (!data) throw new Error('The assignments query returned no data.');
     nodes = data.nodes;
   } catch (error) {

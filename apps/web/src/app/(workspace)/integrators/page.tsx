@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { Organisation } from '@/features/integrators/create-token-form.client';
-import { IntegratorsPanel } from '@/features/integrators/integrators-panel.client';
 import { apiTokensQuery } from '@/features/integrators/integrators.graphql';
 import styles from '@/features/integrators/integrators.module.css';
+import { IntegratorsPanel } from '@/features/integrators/integrators-panel.client';
 import { may, requireViewer } from '@/features/session/viewer';
 import type { ApiTokensQuery } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';

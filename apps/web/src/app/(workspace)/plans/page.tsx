@@ -56,7 +56,9 @@ export default async function PlansPage() {
                   <span className={styles.badge}>{PLAN_STATUS_LABELS[plan.status] ?? plan.status}</span>
                   <p className={styles.meta}>
                     {plan.situation.name} · Led by{' '}
-                    <Link href={actorHref(plan.leadActor.id)}>{plan.leadActor.acronym ?? plan.leadActor.name}</Link>
+                    <Link href={actorHref(plan.leadActor.id)}>
+                      {plan.leadActor.acronym ?? plan.leadActor.name}
+                    </Link>
                     {roles.length > 0 &&
                       ` · Your organisation: ${roles.map((role) => PARTICIPANT_ROLE_LABELS[role] ?? role).join(', ')}`}
                   </p>

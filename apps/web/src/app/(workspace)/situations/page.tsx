@@ -3,6 +3,7 @@ import { SignInNote } from '@/features/situations/sign-in-note';
 import { SituationTable } from '@/features/situations/situation-table';
 import { situationsQuery } from '@/features/situations/situations.graphql';
 import styles from '@/features/situations/situations.module.css';
+import type { SituationsQuery } from '@/gql/graphql';
 import { errorCode } from '@/lib/apollo/error-code';
 import { errorMessage } from '@/lib/apollo/error-message';
 import { query } from '@/lib/apollo/rsc-client';
@@ -15,13 +16,14 @@ export const metadata: Metadata = { title: 'Situations' };
 const PAGE_SIZE = 100;
 
 async function SituationResults() {
-  let situations;
+  let situations: SituationsQuery['situations'];
   try {
     const { data } = await query({ query: situationsQuery, variables: { first: PAGE_SIZE } });
     if (!data) throw new Error('The situations query returned no data.');
     situations = data.situations;
   } catch (error) {
-    if (errorCode(error) === 'UNAUTHENTICATED') return <SignInNote what="Situations and their assessments" next="/situations" />;
+    if (errorCode(error) === 'UNAUTHENTICATED')
+      return <SignInNote what="Situations and their assessments" next="/situations" />;
     console.error('situations page: the situations query failed', error);
     return (
       <div className={styles.error} role="alert">

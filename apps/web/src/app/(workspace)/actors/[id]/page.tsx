@@ -47,7 +47,10 @@ function readAsOf(value: string | string[] | undefined): string | null {
   return isLocalDate(text) ? text : null;
 }
 
-export async function generateMetadata({ params, searchParams }: PageProps<'/actors/[id]'>): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+  searchParams,
+}: PageProps<'/actors/[id]'>): Promise<Metadata> {
   try {
     const data = await loadActor((await params).id, readAsOf((await searchParams).asOf));
     return { title: data.actor?.name ?? 'Actor not found' };
@@ -60,7 +63,7 @@ export default async function ActorPage({ params, searchParams }: PageProps<'/ac
   const { id } = await params;
   const asOf = readAsOf((await searchParams).asOf);
 
-  let data;
+  let data: Awaited<ReturnType<typeof loadActor>>;
   let ancestors: ActorLinkFragment[] = [];
   try {
     data = await loadActor(id, asOf);
@@ -88,11 +91,15 @@ export default async function ActorPage({ params, searchParams }: PageProps<'/ac
       <p className={styles.breadcrumb}>
         <Link href="/actors">← All actors</Link>
       </p>
-      <ActorProfile actor={actor} />
-      <ActorHierarchy actor={actor} ancestors={ancestors} />
+      <ActorProfile actor={actor} aside={<ActorHierarchy actor={actor} ancestors={ancestors} />} />
       <PartnersSection
         centre={centre}
-        initial={{ asOf, edges, totalCount: actor.partners.totalCount, layout: layoutPartnerGraph(centre, edges) }}
+        initial={{
+          asOf,
+          edges,
+          totalCount: actor.partners.totalCount,
+          layout: layoutPartnerGraph(centre, edges),
+        }}
       />
       <ActorMandates actor={actor} today={todayLocalDate()} />
       <ActorAssignments actor={actor} signedIn={data.viewer !== null} />

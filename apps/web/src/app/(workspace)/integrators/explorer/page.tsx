@@ -15,9 +15,9 @@ export default async function ExplorerPage() {
         <h1>GraphQL explorer</h1>
       </div>
       <p className={styles.explorerIntro}>
-        Try the API as your systems will use it. Queries run as you; to run them as a token, paste it into the Headers editor
-        as <code>{'{"Authorization": "Bearer cnc_…"}'}</code>. The Docs panel describes every type and field. Headers are not
-        stored.
+        Try the API as your systems will use it. Queries run as you; to run them as a token, paste it into the
+        Headers editor as <code>{'{"Authorization": "Bearer cnc_…"}'}</code>. The Docs panel describes every
+        type and field. Headers are not stored.
       </p>
       <Explorer />
     </>

@@ -35,5 +35,11 @@ export default async function PlanPage({ params }: PageProps<'/plans/[id]'>) {
       </p>
     );
   }
-  return <PlanOverview plan={plan} canEdit={editRefusal(viewer, plan.participants) === null} today={todayLocalDate()} />;
+  return (
+    <PlanOverview
+      plan={plan}
+      canEdit={editRefusal(viewer, plan.participants) === null}
+      today={todayLocalDate()}
+    />
+  );
 }

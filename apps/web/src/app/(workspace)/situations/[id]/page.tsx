@@ -5,10 +5,10 @@ import { cache } from 'react';
 import { AssessmentHistory } from '@/features/situations/assessment-history';
 import { AssessmentOverview } from '@/features/situations/assessment-overview';
 import { MitigationGaps } from '@/features/situations/mitigation-gaps';
-import { SituationObservations } from '@/features/situations/situation-observations';
 import { RiskFactorList } from '@/features/situations/risk-factor-list';
 import { SITUATION_STATUS_LABELS } from '@/features/situations/risk-labels';
 import { SignInNote } from '@/features/situations/sign-in-note';
+import { SituationObservations } from '@/features/situations/situation-observations';
 import { mayReadAssessmentText } from '@/features/situations/situation-page.types';
 import { situationGapsQuery, situationPageQuery } from '@/features/situations/situations.graphql';
 import styles from '@/features/situations/situations.module.css';
@@ -56,7 +56,7 @@ function Back() {
 
 export default async function SituationPage({ params }: PageProps<'/situations/[id]'>) {
   const { id } = await params;
-  let data;
+  let data: Awaited<ReturnType<typeof loadSituation>>;
   try {
     data = await loadSituation(id);
   } catch (error) {
@@ -91,7 +91,9 @@ export default async function SituationPage({ params }: PageProps<'/situations/[
       <Back />
       <header className={styles.heading}>
         <ul className={styles.badges}>
-          {situation.isExercise && <li className={`${styles.badge} ${styles.exercise}`}>Exercise, not a real situation</li>}
+          {situation.isExercise && (
+            <li className={`${styles.badge} ${styles.exercise}`}>Exercise, not a real situation</li>
+          )}
           <li className={styles.badge}>{SITUATION_STATUS_LABELS[situation.status] ?? situation.status}</li>
           <li className={styles.badge}>{countryName(situation.countryCode)}</li>
         </ul>
@@ -110,8 +112,8 @@ export default async function SituationPage({ params }: PageProps<'/situations/[
           </>
         ) : (
           <p className={styles.empty}>
-            There is no assessment of this situation that you may read: none has been made yet, or the ones made are
-            classified above your clearance.
+            There is no assessment of this situation that you may read: none has been made yet, or the ones
+            made are classified above your clearance.
           </p>
         )}
       </section>
