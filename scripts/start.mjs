@@ -62,6 +62,8 @@ process.on('SIGTERM', () => stop(0));
 run('api', ['--filter', '@concord/api', 'start'], {
   API_PORT: String(apiPort),
   CONCORD_DATA_DIR: process.env.CONCORD_DATA_DIR ?? join(root, '.data', 'postgres'),
+  // The plan editor's live updates connect from the workspace's origin straight to the API.
+  ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
 });
 try {
   await waitFor(`${apiUrl}/health/ready`, 120_000);
@@ -72,6 +74,8 @@ try {
 run('web', ['--filter', '@concord/web', 'start'], {
   WEB_PORT: String(webPort),
   API_URL: `${apiUrl}/graphql`,
+  // Where browsers open the API's WebSocket; unset, the page's own host name with port 4000 is used.
+  ...(apiPort !== 4000 && !process.env.PUBLIC_API_URL ? { PUBLIC_API_URL: `${apiUrl}/graphql` } : {}),
 });
 await waitFor(`http://localhost:${webPort}/`, 120_000).catch((error) => console.error(String(error)));
 console.log(`

@@ -46,6 +46,7 @@ async function main() {
     db,
     production: config.production,
     bodyLimitBytes: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     allowedOrigins: config.allowedOrigins,
     background: jobs ?? undefined,
     log: (message, details) => log(message, details),

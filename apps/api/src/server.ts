@@ -16,6 +16,7 @@ import { anonymousViewer, type RequestScope, requestScope, type Viewer } from '.
 import { type Context, createContext } from './context';
 import type { Database } from './db/database';
 import { SESSION_COOKIE, viewerFromSession, viewerFromToken } from './modules/accounts/session.service';
+import { exportRoutes } from './modules/exports/export.routes';
 import { installHistory } from './modules/history/history.hooks';
 import { type Live, startLive, subscriptionsOverHttpRefused } from './modules/live/live';
 import { createSchema } from './schema';
@@ -28,7 +29,7 @@ export type ServerOptions = {
   /** Mark cookies Secure even when the request arrived over plain HTTP (behind a TLS proxy). */
   secureCookies?: boolean;
   /** Trust X-Forwarded-For from this many proxies, for the client address. */
-  trustProxy?: number;
+  trustProxy?: string | number;
   log?: (message: string, details?: Record<string, unknown>) => void;
   /** Browser origins besides the API's own that may open a WebSocket with a session cookie. */
   allowedOrigins?: readonly string[];
@@ -171,6 +172,9 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
     res.locals.scope = scope;
     requestScope.run(scope, next);
   };
+
+  // File exports (CSV, CAP, IATI) with the same credentials and read rules as GraphQL.
+  app.use('/exports', identify, exportRoutes({ db, log }));
 
   app.use(
     '/graphql',

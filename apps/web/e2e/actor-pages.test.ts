@@ -124,7 +124,7 @@ describe('actor pages in a real browser', () => {
     await expect.poll(() => graph.getByRole('link').count(), wait).toBeGreaterThan(5);
     const nodes = await graph.getByRole('link').count();
 
-    // Tab from the "Any date" control lands on the first partner; its partnership shows on focus.
+    // Focus on the first partner shows its partnership; Tab then goes round the ring.
     await graph.getByRole('link').first().focus();
     const focusedName = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
     const partnerName = focusedName.split(':')[0];

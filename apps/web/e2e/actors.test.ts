@@ -31,12 +31,16 @@ describe('the actor directory in a real browser', () => {
 
     await page.getByRole('button', { name: 'Load more' }).click();
     await expect.poll(() => rows.count(), wait).toBeGreaterThan(firstPage);
-    await expect.poll(() => page.getByRole('rowheader', { name: 'African Union', exact: true }).count(), wait).toBe(1);
+    await expect
+      .poll(() => page.getByRole('rowheader', { name: 'African Union', exact: true }).count(), wait)
+      .toBe(1);
 
     await page.getByLabel('Search by name or acronym').fill('UNMISS');
     await page.getByLabel('Search by name or acronym').press('Enter');
     await expect.poll(() => page.url(), wait).toContain('q=UNMISS');
-    await expect.poll(() => rows.allTextContents(), wait).toEqual(['United Nations Mission in the Republic of South Sudan']);
+    await expect
+      .poll(() => rows.allTextContents(), wait)
+      .toEqual(['United Nations Mission in the Republic of South Sudan']);
 
     expect(problems.join('\n')).toBe('');
     await context.close();

@@ -102,6 +102,9 @@ describe('a partner answers its assignments', () => {
     expect(await accepted.textContent()).toContain('In progress');
     expect((await readAssignment(id)).task.status).toBe('IN_PROGRESS');
     await shot(page, 'assignments-progress');
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'assignments-tablet');
     expect(problems.join('\n')).toBe('');
     await context.close();
   });

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
-import { apiQuery, apiSession, screenshotDir, shot, signIn, wait } from './journeys';
+import { apiQuery, apiSession, screenshotDir, screenshots, shot, signIn, wait } from './journeys';
 import { type RunningSystem, startSystem } from './system';
 
 let system: RunningSystem;
@@ -42,6 +42,7 @@ describe('plans: reading them, and who may open the editor', () => {
     }
     expect(await page.getByRole('row').count()).toBeGreaterThan(10);
     await shot(page, 'plan-overview');
+    await page.screenshot({ path: `${screenshots}/plan-overview-full.png`, fullPage: true });
 
     await page.getByRole('link', { name: 'Edit plan' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Edit plan', level: 1 }).count(), wait).toBe(1);

@@ -63,6 +63,9 @@ describe('signing in and out', () => {
     await expect.poll(() => page.getByRole('heading', { name: /Waiting for IGAD/ }).count(), wait).toBe(1);
     await expect.poll(() => page.getByText('Loading', { exact: false }).count(), wait).toBe(0);
     await shot(page, 'home');
+    // The same page on a tablet.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await shot(page, 'home-tablet');
     expect(problems.join('\n')).toBe('');
     await context.close();
 

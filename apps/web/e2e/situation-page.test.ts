@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
-import { signInAs } from './sign-in-as';
+import { signIn } from './journeys';
 import { type RunningSystem, startSystem } from './system';
 
 const screenshots = join(import.meta.dirname, '..', 'screenshots');
@@ -28,7 +28,7 @@ describe('the situation page in a real browser', () => {
     await page.goto(`${system.webUrl}/situations`);
     await expect.poll(() => new URL(page.url()).pathname, wait).toBe('/sign-in');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/situations');
-    await signInAs(page, system.webUrl, 'liaison.dpo@concord.test', '/situations');
+    await signIn(page, system.webUrl, 'liaison.dpo@concord.test', '/situations');
     await expect.poll(() => page.getByRole('link', { name: EXERCISE, exact: true }).count(), wait).toBe(1);
     expect(problems.join('\n')).toBe('');
     await context.close();
@@ -36,7 +36,7 @@ describe('the situation page in a real browser', () => {
 
   it('shows a liaison officer the 14 factors, the gaps, the map and the timeline of the exercise', async () => {
     const { context, page, problems } = await openPage(browser);
-    await signInAs(page, system.webUrl, 'liaison.dpo@concord.test', '/situations');
+    await signIn(page, system.webUrl, 'liaison.dpo@concord.test', '/situations');
     await page.getByRole('link', { name: EXERCISE, exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), wait).toBe(EXERCISE);
 
@@ -56,7 +56,8 @@ describe('the situation page in a real browser', () => {
     expect(await page.getByRole('heading', { level: 2, name: 'Earlier assessments' }).count()).toBe(1);
 
     // Observations: every one on the timeline, the located ones on the map and in its text list.
-    const timeline = page.getByRole('list', { name: 'Observations, newest first' }).getByRole('listitem');
+    // Each entry holds a list of its facts: count the entries themselves.
+    const timeline = page.getByRole('list', { name: 'Observations, newest first' }).locator(':scope > li');
     const entries = await timeline.count();
     expect(entries).toBeGreaterThanOrEqual(10);
     expect(await timeline.first().textContent()).toContain('District peace committee suspended');
@@ -70,6 +71,8 @@ describe('the situation page in a real browser', () => {
 
     await page.screenshot({ path: join(screenshots, 'situation-page.png') });
     await page.screenshot({ path: join(screenshots, 'situation-page-full.png'), fullPage: true });
+    await page.evaluate(() => document.getElementById('observations-heading')?.scrollIntoView());
+    await page.screenshot({ path: join(screenshots, 'situation-page-observations.png') });
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.screenshot({ path: join(screenshots, 'situation-page-tablet.png') });
     await page.screenshot({ path: join(screenshots, 'situation-page-tablet-full.png'), fullPage: true });
@@ -81,7 +84,7 @@ describe('the situation page in a real browser', () => {
   it('tells a viewer plainly that the rationales of a public assessment are restricted', async () => {
     const { context, page, problems } = await openPage(browser);
     // A liaison officer records a situation with a PUBLIC assessment, which every signed-in person reads.
-    await signInAs(page, system.webUrl, 'liaison.dpo@concord.test', '/situations');
+    await signIn(page, system.webUrl, 'liaison.dpo@concord.test', '/situations');
     const call = async (query: string, input: Record<string, unknown>) => {
       const response = await page.request.post(`${system.webUrl}/graphql`, {
         data: { query, variables: { input } },
@@ -124,7 +127,7 @@ describe('the situation page in a real browser', () => {
     );
     await context.clearCookies();
 
-    await signInAs(page, system.webUrl, 'viewer.ocha@concord.test', `/situations/${situationId}`);
+    await signIn(page, system.webUrl, 'viewer.ocha@concord.test', `/situations/${situationId}`);
     const factors = page.getByRole('list', { name: 'Risk factors' }).getByRole('listitem');
     await expect.poll(() => factors.count(), wait).toBe(14);
     expect(await page.getByText(/^Rationale restricted/).count()).toBe(2);

@@ -80,11 +80,14 @@ export async function startSystem(): Promise<RunningSystem> {
   const api = start(['pnpm', '--filter', '@concord/api', 'start'], {
     API_PORT: String(apiPort),
     CONCORD_DATA_DIR: join(dataDir, 'postgres'),
+    // The editor's live updates open a WebSocket to the API from the web origin, with the session cookie.
+    ALLOWED_ORIGINS: `http://127.0.0.1:${webPort},http://localhost:${webPort}`,
   });
   await waitFor(`http://127.0.0.1:${apiPort}/health/ready`, api.child, api.output, 120_000);
   const web = start(['pnpm', '--filter', '@concord/web', 'start'], {
     WEB_PORT: String(webPort),
     API_URL: `http://127.0.0.1:${apiPort}/graphql`,
+    PUBLIC_API_URL: `http://127.0.0.1:${apiPort}/graphql`,
   });
   await waitFor(`http://127.0.0.1:${webPort}/actors`, web.child, web.output, 120_000);
   return {

@@ -38,7 +38,8 @@ export type Action =
   | 'token.manage'
   | 'user.manage'
   | 'audit.read'
-  | 'lease.break';
+  | 'lease.break'
+  | 'webhook.manage';
 
 /** The roles that may perform an action at all. */
 export const permissionTable: Record<Action, readonly MembershipRole[]> = {
@@ -59,6 +60,7 @@ export const permissionTable: Record<Action, readonly MembershipRole[]> = {
   'user.manage': ['ADMIN'],
   'audit.read': ['ADMIN'],
   'lease.break': ['ADMIN'],
+  'webhook.manage': ['ADMIN', 'LIAISON'],
 };
 
 /** Token scopes an action needs when the caller is an integrator token. */

@@ -1,6 +1,7 @@
 import { PgBoss } from 'pg-boss';
 import type { Change, Database, Queryable } from '../db/database';
 import { escalationService } from '../modules/notifications/escalation.service';
+import { startWebhookDeliveries, type WebhookOptions } from '../modules/webhooks/webhook.worker';
 
 type Log = (message: string, details?: Record<string, unknown>) => void;
 
@@ -13,6 +14,8 @@ export type JobsOptions = {
   /** How often PROPOSED assignments are checked against their respond-by time, across all processes. */
   escalationIntervalSeconds: number;
   log: Log;
+  /** Retry and timing of webhook deliveries (tests shorten them). */
+  webhooks?: Partial<WebhookOptions>;
 };
 
 export type Jobs = { boss: PgBoss; stop(): Promise<void> };
@@ -77,6 +80,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     }
   };
   db.beforeCommit.push(hook);
+  const webhooks = await startWebhookDeliveries(boss, db, log, options.webhooks);
 
   // Every process offers the sweep; one job per interval is kept, whoever offers first.
   const offer = () =>
@@ -95,6 +99,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
         clearInterval(timer);
         const at = db.beforeCommit.indexOf(hook);
         if (at >= 0) db.beforeCommit.splice(at, 1);
+        webhooks.stop();
         await boss.stop({ graceful: true, timeout: 10_000, close: true });
       })();
       return stopped;

@@ -25,6 +25,7 @@ import { PlanPresenceResolver, PresenceResolver } from './presence/presence.reso
 import { TaskLeaseFieldResolver, TaskLeaseResolver } from './presence/lease.resolver';
 import { AlertRecipientResolver, AlertResolver, AlertRuleResolver, SituationAlertsResolver } from './alerts/alert.resolver';
 import { ImportJobResolver, SituationImportsResolver } from './imports/import.resolver';
+import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from './webhooks/webhook.resolver';
 import { AssessmentReviewResolver, IndicatorEvidenceResolver, ScoreEvidenceResolver } from './risk/assessment-review.resolver';
 import {
   ActorMandateCoverageResolver,
@@ -94,4 +95,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ActorAssignmentsResolver,
   LiveResolver,
   NotificationResolver,
+  WebhookSubscriptionResolver,
+  WebhookDeliveryResolver,
 ];

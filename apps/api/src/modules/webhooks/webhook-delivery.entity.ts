@@ -2,11 +2,16 @@ import { DeliveryStatus } from '../../common/enums';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Node } from '../../common/node';
 import { DateTimeScalar } from '../../common/scalars';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
 /** One event sent (or being retried) to one subscription: the delivery log. */
-@ObjectType('WebhookDelivery', { simpleResolvers: true })
+@ObjectType('WebhookDelivery', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'One event sent to one subscription, with the outcome of its attempts: the delivery log.',
+})
 @Entity('webhook_delivery')
 @Index('webhook_delivery_subscription_idx', ['subscriptionId', 'createdAt', 'id'])
 @Index('webhook_delivery_dedupe_key', ['subscriptionId', 'eventId'], { unique: true })
@@ -22,7 +27,7 @@ export class WebhookDelivery {
   subscription?: Relation<WebhookSubscription>;
 
   /** The change-log position or event key: one delivery per event per subscription. */
-  @Field(() => String)
+  @Field(() => String, { description: 'The event, also the `id` of the JSON body: the same for every subscription it went to.' })
   @Column('text')
   eventId: string;
 
@@ -30,7 +35,7 @@ export class WebhookDelivery {
   @Column('text')
   event: string;
 
-  @Field(() => GraphQLJSONObject)
+  @Field(() => GraphQLJSONObject, { description: 'The JSON body sent: { id, event, occurredAt, data }.' })
   @Column('jsonb')
   payload: Record<string, unknown>;
 
@@ -38,7 +43,7 @@ export class WebhookDelivery {
   @Column({ type: 'enum', enum: DeliveryStatus, enumName: 'delivery_status', default: 'PENDING' })
   status: DeliveryStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Requests made so far; retried with exponential backoff until SUCCEEDED or FAILED.' })
   @Column('int', { default: 0 })
   attempts: number;
 

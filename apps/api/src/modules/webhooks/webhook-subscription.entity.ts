@@ -18,7 +18,10 @@ export class WebhookSubscription extends Versioned {
   @JoinColumn({ name: 'actor_id' })
   actor?: Relation<Actor>;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      'Where events are POSTed: an http(s) URL without credentials. In production a host that is or resolves to a private, loopback or link-local address is refused (the server must not be made to call into its own network); development and tests allow them unless WEBHOOKS_ALLOW_PRIVATE=false.',
+  })
   @Column('text')
   url: string;
 
@@ -30,7 +33,7 @@ export class WebhookSubscription extends Versioned {
   @Column('text')
   secret: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'An inactive subscription receives nothing; deliveries pending for it fail.' })
   @Column('boolean', { default: true })
   active: boolean;
 }

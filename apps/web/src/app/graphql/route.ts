@@ -13,6 +13,8 @@ const REQUEST_HEADERS = [
   // Apollo Server's CSRF prevention accepts GET only with one of these.
   'apollo-require-preflight',
   'x-apollo-operation-name',
+  // The API limits sign-in attempts per client address; it trusts this header from a proxy on its own host.
+  'x-forwarded-for',
 ] as const;
 const RESPONSE_HEADERS = ['content-type', 'cache-control', 'retry-after'] as const;
 const UPSTREAM_TIMEOUT_MS = 30_000;

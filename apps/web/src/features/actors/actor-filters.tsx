@@ -29,52 +29,56 @@ export function ActorFilters({
     onSubmit();
   }
   return (
-    <form role="search" aria-label="Actors" className={styles.filters} onSubmit={submit}>
-      <div className={styles.field}>
-        <label htmlFor="actor-search">Search by name or acronym</label>
-        <input
-          id="actor-search"
-          type="search"
-          name="q"
-          value={text}
-          maxLength={200}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => onTextChange(event.target.value)}
-        />
-      </div>
-      <div className={styles.field}>
-        <label htmlFor="actor-kind">Kind</label>
-        <select
-          id="actor-kind"
-          name="kind"
-          value={kind ?? ''}
-          onChange={(event) => onKindChange(isActorKind(event.target.value) ? event.target.value : null)}
-        >
-          <option value="">All kinds</option>
-          {ACTOR_KINDS.map((value) => (
-            <option key={value} value={value}>
-              {ACTOR_KIND_LABELS[value]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={styles.field}>
-        <label htmlFor="actor-region">Region</label>
-        <select
-          id="actor-region"
-          name="region"
-          value={region ?? ''}
-          onChange={(event) => onRegionChange(isActorRegion(event.target.value) ? event.target.value : null)}
-        >
-          <option value="">All regions</option>
-          {ACTOR_REGIONS.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
-    </form>
+    <search aria-label="Actors">
+      <form className={styles.filters} onSubmit={submit}>
+        <div className={styles.field}>
+          <label htmlFor="actor-search">Search by name or acronym</label>
+          <input
+            id="actor-search"
+            type="search"
+            name="q"
+            value={text}
+            maxLength={200}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => onTextChange(event.target.value)}
+          />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="actor-kind">Kind</label>
+          <select
+            id="actor-kind"
+            name="kind"
+            value={kind ?? ''}
+            onChange={(event) => onKindChange(isActorKind(event.target.value) ? event.target.value : null)}
+          >
+            <option value="">All kinds</option>
+            {ACTOR_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {ACTOR_KIND_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="actor-region">Region</label>
+          <select
+            id="actor-region"
+            name="region"
+            value={region ?? ''}
+            onChange={(event) =>
+              onRegionChange(isActorRegion(event.target.value) ? event.target.value : null)
+            }
+          >
+            <option value="">All regions</option>
+            {ACTOR_REGIONS.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+    </search>
   );
 }

@@ -4,7 +4,7 @@ export const EXPLORER_TABS: { query: string; variables?: string }[] = [
     query: `# Who is asking: a signed-in person (USER) or a token (TOKEN)?
 # Paste a token into the Headers below as {"Authorization": "Bearer cnc_…"}
 # and run this again to act as the token.
-{
+query WhoAmI {
   viewer {
     kind
     memberships { role actor { name acronym } }
@@ -15,7 +15,7 @@ export const EXPLORER_TABS: { query: string; variables?: string }[] = [
   },
   {
     query: `# UNMISS with its mandates and partners (public: no token needed).
-{
+query Unmiss {
   actors(filter: { search: "UNMISS" }, first: 1) {
     edges { node {
       name acronym
@@ -28,7 +28,7 @@ export const EXPLORER_TABS: { query: string; variables?: string }[] = [
   },
   {
     query: `# The exercise plan's open tasks, soonest due first, with who was asked to do them.
-{
+query ExercisePlanTasks {
   responsePlans(first: 5, filter: { search: "Northern Lakes" }) { edges { node {
     title status leadActor { name }
     tasks(first: 10, filter: { statuses: [PROPOSED, ACCEPTED] }, orderBy: { field: DUE_ON, direction: ASC }) {

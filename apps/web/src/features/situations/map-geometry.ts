@@ -139,7 +139,12 @@ function locator(bounds: Extent, shown: Extent): Locator {
   const height = Math.max(6, y1 - y0);
   return {
     countries: projectCountries(path, wide).map((shape) => shape.d),
-    frame: { x: round((x0 + x1 - width) / 2), y: round((y0 + y1 - height) / 2), width: round(width), height: round(height) },
+    frame: {
+      x: round((x0 + x1 - width) / 2),
+      y: round((y0 + y1 - height) / 2),
+      width: round(width),
+      height: round(height),
+    },
   };
 }
 
@@ -196,11 +201,15 @@ export function mapGeometry(points: readonly MapPoint[]): MapGeometry {
       // Labels too near a corner would collide with the other axis's.
       longitude: ticks(west, east, step).flatMap((value) => {
         const position = round(projection([value, 0])?.[0] ?? 0);
-        return position < 40 || position > MAP_WIDTH - 20 ? [] : [{ value, text: degrees(value, ['E', 'W']), position }];
+        return position < 40 || position > MAP_WIDTH - 20
+          ? []
+          : [{ value, text: degrees(value, ['E', 'W']), position }];
       }),
       latitude: ticks(south, north, step).flatMap((value) => {
         const position = round(projection([0, value])?.[1] ?? 0);
-        return position < 14 || position > MAP_HEIGHT - 24 ? [] : [{ value, text: degrees(value, ['N', 'S']), position }];
+        return position < 14 || position > MAP_HEIGHT - 24
+          ? []
+          : [{ value, text: degrees(value, ['N', 'S']), position }];
       }),
     },
     extent: { west, east, south, north },

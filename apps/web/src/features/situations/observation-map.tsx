@@ -1,5 +1,12 @@
 import { formatDate } from '@/lib/format/dates';
-import { LOCATOR_HEIGHT, LOCATOR_WIDTH, MAP_HEIGHT, MAP_WIDTH, type MapPoint, mapGeometry } from './map-geometry';
+import {
+  LOCATOR_HEIGHT,
+  LOCATOR_WIDTH,
+  MAP_HEIGHT,
+  MAP_WIDTH,
+  type MapPoint,
+  mapGeometry,
+} from './map-geometry';
 import { coordinatesText, isLocated, type NumberedObservation } from './observation-text';
 import styles from './observations.module.css';
 
@@ -102,8 +109,8 @@ export function ObservationMap({ observations }: { observations: readonly Number
             <span className={styles.legendPoint} aria-hidden="true" /> No deaths, or none reported
           </li>
           <li>
-            <span className={styles.legendFrame} aria-hidden="true" /> Inset: the wider region, with the mapped area
-            outlined
+            <span className={styles.legendFrame} aria-hidden="true" /> Inset: the wider region, with the
+            mapped area outlined
           </li>
         </ul>
         <h3 className={styles.pointsHeading}>Mapped points</h3>

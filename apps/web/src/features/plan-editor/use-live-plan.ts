@@ -1,0 +1,105 @@
+'use client';
+
+import { createClient, type Client } from 'graphql-ws';
+import { print } from 'graphql';
+import { useEffect, useRef, useState } from 'react';
+import type { PlanChangedSubscription } from '@/gql/graphql';
+import { planChangedSubscription, presenceChangedSubscription } from './plan-editor.graphql';
+
+export type LiveState = 'connecting' | 'live' | 'reconnecting';
+export type PlanChange = PlanChangedSubscription['planChanged'];
+
+type Handlers = { onPlanChange(change: PlanChange): void; onPresenceChange(): void };
+
+const MAX_BACKOFF_MS = 15_000;
+
+/**
+ * Follows a plan's changes and presence over the API's own WebSocket (graphql-transport-ws; the
+ * browser sends the session cookie, the API checks the page's origin). Each stream resumes after the
+ * last position it saw, so a dropped connection replays what was missed instead of losing it.
+ */
+export function useLivePlan(wsUrl: string, planId: string, startAfter: string | null, handlers: Handlers): LiveState {
+  const [state, setState] = useState<LiveState>('connecting');
+  const latest = useRef(handlers);
+  // Only the first position counts: later reloads of the plan must not restart the streams.
+  const firstAfter = useRef(startAfter);
+
+  useEffect(() => {
+    latest.current = handlers;
+  });
+
+  useEffect(() => {
+    let closed = false;
+    let client: Client | null = null;
+    let failures = 0;
+    const stops: (() => void)[] = [];
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+
+    const connect = () => {
+      client = createClient({
+        url: wsUrl,
+        lazy: true,
+        // Reconnection is done here, per stream, so that each resumes from its own last position.
+        retryAttempts: 0,
+        on: {
+          connected: () => {
+            failures = 0;
+            setState('live');
+          },
+          closed: () => {
+            if (!closed) setState('reconnecting');
+          },
+        },
+      });
+      follow(planChangedSubscription, firstAfter.current, (data) => {
+        const change = (data as PlanChangedSubscription).planChanged;
+        latest.current.onPlanChange(change);
+        return change.position;
+      });
+      follow(presenceChangedSubscription, null, (data) => {
+        latest.current.onPresenceChange();
+        return (data as { presenceChanged: { position: string } }).presenceChanged.position;
+      });
+    };
+
+    function follow(document: Parameters<typeof print>[0], from: string | null, onData: (data: unknown) => string) {
+      let after = from;
+      const run = () => {
+        if (closed || !client) return;
+        const stop = client.subscribe(
+          { query: print(document), variables: { planId, after } },
+          {
+            next: (result) => {
+              if (result.data) after = onData(result.data);
+            },
+            error: () => retry(),
+            complete: () => retry(),
+          },
+        );
+        stops.push(stop);
+      };
+      const retry = () => {
+        if (closed) return;
+        setState('reconnecting');
+        failures += 1;
+        const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(failures, 5));
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          run();
+        }, delay);
+        timers.add(timer);
+      };
+      run();
+    }
+
+    connect();
+    return () => {
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      for (const stop of stops) stop();
+      void client?.dispose();
+    };
+  }, [wsUrl, planId]);
+
+  return state;
+}
