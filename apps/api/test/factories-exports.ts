@@ -35,7 +35,11 @@ export async function schemaErrors(xml: string, standard: 'cap' | 'iati'): Promi
           await file('iati-2.03', 'iati-activities-schema.xsd'),
           [await file('iati-2.03', 'iati-common.xsd'), await file('iati-2.03', 'xml.xsd')],
         ];
-  const result = await validateXML({ xml: [{ fileName: 'export.xml', contents: xml }], schema: [schema], preload });
+  const result = await validateXML({
+    xml: [{ fileName: 'export.xml', contents: xml }],
+    schema: [schema],
+    preload,
+  });
   return result.valid ? [] : result.errors.map((e) => e.rawMessage);
 }
 

@@ -168,7 +168,16 @@ describe('the response plan editor', () => {
     await dpo.page.getByRole('button', { name: 'Edit plan title' }).click();
     await au.page.getByRole('button', { name: 'Edit plan title' }).click();
     await expect
-      .poll(() => au.page.getByRole('region', { name: 'Who is here' }).getByText('editing the plan title').count(), wait)
+      .poll(
+        () =>
+          au.page
+            .getByRole('region', { name: 'Who is here' })
+            .getByRole('listitem')
+            .filter({ hasText: 'Amina Diallo' })
+            .filter({ hasText: 'editing the plan title' })
+            .count(),
+        wait,
+      )
       .toBe(1);
     await dpo.page.getByLabel('Plan title').fill('Northern Lakes plan — DPO wording');
     await dpo.page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -4,6 +4,7 @@ import { Access1795240784011 } from './migrations/1795240784011-Access';
 import { RiskFactorReferenceData1795240955977 } from './migrations/1795240955977-RiskFactorReferenceData';
 import { Classification1795241538778 } from './migrations/1795241538778-Classification';
 import { Coordination1795242014585 } from './migrations/1795242014585-Coordination';
+import { RateLimitUnlogged1795243000000 } from './migrations/1795243000000-RateLimitUnlogged';
 
 /** Every migration, in order. Generated files are added here by hand, after reading them. */
 export const migrations: Function[] = [
@@ -13,4 +14,5 @@ export const migrations: Function[] = [
   RiskFactorReferenceData1795240955977,
   Classification1795241538778,
   Coordination1795242014585,
+  RateLimitUnlogged1795243000000,
 ];

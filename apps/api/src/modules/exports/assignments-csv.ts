@@ -34,7 +34,11 @@ type AssignmentLine = {
  * The columns of the 3W ("who does what where") table: a human header and its HXL hashtag
  * (https://hxlstandard.org), so that humanitarian tools (HDX, HXL Proxy) read it as it is.
  */
-export const COLUMNS: readonly { header: string; hxl: string; value: (r: AssignmentLine) => string | null }[] = [
+export const COLUMNS: readonly {
+  header: string;
+  hxl: string;
+  value: (r: AssignmentLine) => string | null;
+}[] = [
   { header: 'Organisation', hxl: '#org+impl+name', value: (r) => r.orgName },
   { header: 'Organisation acronym', hxl: '#org+impl+acronym', value: (r) => r.orgAcronym },
   { header: 'Organisation type', hxl: '#org+impl+type', value: (r) => r.orgKind },

@@ -2,8 +2,8 @@ import { toGlobalId } from '../../common/ids';
 import { Sql } from '../../common/sql';
 import type { Viewer } from '../../common/viewer';
 import type { Queryable } from '../../db/database';
-import { COUNTRY_CODES } from '../situations/country-codes';
 import { alertReadable } from '../alerts/alert.loaders';
+import { COUNTRY_CODES } from '../situations/country-codes';
 import { capitalised, el } from './xml';
 
 type CapAlert = {
@@ -95,7 +95,9 @@ export function capXml(alert: CapAlert): string {
     parameter('concord:situation', alert.situationName),
     '<area>',
     el('areaDesc', alert.areaDesc),
-    realCountry ? `<geocode>${el('valueName', 'ISO 3166-1 alpha-2')}${el('value', alert.countryCode)}</geocode>` : '',
+    realCountry
+      ? `<geocode>${el('valueName', 'ISO 3166-1 alpha-2')}${el('value', alert.countryCode)}</geocode>`
+      : '',
     '</area>',
     '</info>',
     '</alert>\n',

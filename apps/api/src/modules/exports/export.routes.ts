@@ -23,7 +23,8 @@ const statusOf: Partial<Record<string, number>> = {
 function param(req: Request, name: string): string | undefined {
   const value = req.query[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new AppError('BAD_USER_INPUT', `${name}: give it once`, { field: name });
+  if (typeof value !== 'string')
+    throw new AppError('BAD_USER_INPUT', `${name}: give it once`, { field: name });
   return value;
 }
 
@@ -50,7 +51,8 @@ export function exportRoutes(options: { db: Database; log: Log }): Router {
   const router = Router();
 
   const handle =
-    (work: (viewer: Viewer, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    (work: (viewer: Viewer, req: Request, res: Response) => Promise<void>) =>
+    async (req: Request, res: Response) => {
       const scope = res.locals.scope as RequestScope;
       try {
         if (scope.viewer.kind === 'anonymous') {
@@ -107,7 +109,12 @@ export function exportRoutes(options: { db: Database; log: Log }): Router {
       const alertId = idIn(String(req.params.file), '.xml', 'Alert');
       const alert = await readCapAlert(db, viewer, alertId);
       if (!alert) throw notFound('alert');
-      await audit({ action: 'export.alert', entityType: 'Alert', entityId: alert.id, details: { format: 'CAP 1.2' } });
+      await audit({
+        action: 'export.alert',
+        entityType: 'Alert',
+        entityId: alert.id,
+        details: { format: 'CAP 1.2' },
+      });
       downloadHeaders(res, 'application/cap+xml; charset=utf-8', `alert-${alert.id}.cap.xml`);
       res.end(capXml(alert));
     }),
@@ -119,7 +126,12 @@ export function exportRoutes(options: { db: Database; log: Log }): Router {
       const planId = idIn(String(req.params.file), '.iati.xml', 'ResponsePlan');
       const data = await readIatiPlan(db, viewer, planId);
       if (!data) throw notFound('plan');
-      await audit({ action: 'export.plan', entityType: 'ResponsePlan', entityId: planId, details: { format: 'IATI 2.03' } });
+      await audit({
+        action: 'export.plan',
+        entityType: 'ResponsePlan',
+        entityId: planId,
+        details: { format: 'IATI 2.03' },
+      });
       downloadHeaders(res, 'application/xml; charset=utf-8', `plan-${planId}.iati.xml`);
       res.end(iatiXml(data, new Date()));
     }),

@@ -151,9 +151,7 @@ export function iatiXml(
     plan.startsOn ? `<activity-date type="1" iso-date="${plan.startsOn}"/>` : '',
     plan.endsOn ? `<activity-date type="3" iso-date="${plan.endsOn}"/>` : '',
   ].join('');
-  const where = realCountry
-    ? `<recipient-country code="${plan.countryCode}" percentage="100"/>`
-    : '';
+  const where = realCountry ? `<recipient-country code="${plan.countryCode}" percentage="100"/>` : '';
   const area = realCountry
     ? ''
     : `<description type="4">${narrative(
@@ -161,8 +159,8 @@ export function iatiXml(
       )}</description>`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<iati-activities${attrs({ version: '2.03', 'generated-datetime': generatedAt.toISOString().slice(0, 19) + 'Z' })}>`,
-    `<iati-activity${attrs({ 'xml:lang': 'en', 'last-updated-datetime': plan.updatedAt.toISOString().slice(0, 19) + 'Z' })}>`,
+    `<iati-activities${attrs({ version: '2.03', 'generated-datetime': `${generatedAt.toISOString().slice(0, 19)}Z` })}>`,
+    `<iati-activity${attrs({ 'xml:lang': 'en', 'last-updated-datetime': `${plan.updatedAt.toISOString().slice(0, 19)}Z` })}>`,
     el('iati-identifier', `${reportingRef}-${plan.id}`),
     `<reporting-org${attrs({ ref: reportingRef, type: organisationType[plan.leadKind] })}>${narrative(plan.leadName)}</reporting-org>`,
     `<title>${narrative(plan.title)}</title>`,

@@ -12,7 +12,11 @@ export function xmlText(value: string): string {
 }
 
 /** One element with text content, or nothing when there is no value. */
-export function el(name: string, value: string | null | undefined, attributes: Record<string, string> = {}): string {
+export function el(
+  name: string,
+  value: string | null | undefined,
+  attributes: Record<string, string> = {},
+): string {
   if (value === null || value === undefined || value === '') return '';
   return `<${name}${attrs(attributes)}>${xmlText(value)}</${name}>`;
 }

@@ -1,7 +1,16 @@
-import { DeliveryStatus } from '../../common/enums';
-import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { DeliveryStatus, WebhookEvent } from '../../common/enums';
 import { Node } from '../../common/node';
 import { DateTimeScalar } from '../../common/scalars';
 import { WebhookSubscription } from './webhook-subscription.entity';
@@ -27,13 +36,15 @@ export class WebhookDelivery {
   subscription?: Relation<WebhookSubscription>;
 
   /** The change-log position or event key: one delivery per event per subscription. */
-  @Field(() => String, { description: 'The event, also the `id` of the JSON body: the same for every subscription it went to.' })
+  @Field(() => String, {
+    description: 'The event, also the `id` of the JSON body: the same for every subscription it went to.',
+  })
   @Column('text')
   eventId: string;
 
-  @Field(() => String)
+  @Field(() => WebhookEvent)
   @Column('text')
-  event: string;
+  event: WebhookEvent;
 
   @Field(() => GraphQLJSONObject, { description: 'The JSON body sent: { id, event, occurredAt, data }.' })
   @Column('jsonb')
@@ -43,7 +54,9 @@ export class WebhookDelivery {
   @Column({ type: 'enum', enum: DeliveryStatus, enumName: 'delivery_status', default: 'PENDING' })
   status: DeliveryStatus;
 
-  @Field(() => Int, { description: 'Requests made so far; retried with exponential backoff until SUCCEEDED or FAILED.' })
+  @Field(() => Int, {
+    description: 'Requests made so far; retried with exponential backoff until SUCCEEDED or FAILED.',
+  })
   @Column('int', { default: 0 })
   attempts: number;
 

@@ -1,7 +1,7 @@
-import { WebhookEvent } from '../../common/enums';
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import { WebhookEvent } from '../../common/enums';
 import { Node } from '../../common/node';
 import { Actor } from '../actors/actor.entity';
 
@@ -9,7 +9,10 @@ import { Actor } from '../actors/actor.entity';
 @ObjectType('WebhookSubscription', { implements: Node, simpleResolvers: true })
 @Entity('webhook_subscription')
 @Index('webhook_subscription_actor_idx', ['actorId', 'createdAt', 'id'])
-@Check('webhook_subscription_events_known', `"events" <@ ARRAY['ALERT_ISSUED', 'ASSIGNMENT_ANSWERED', 'PLAN_STATUS_CHANGED']::text[] AND cardinality("events") > 0`)
+@Check(
+  'webhook_subscription_events_known',
+  `"events" <@ ARRAY['ALERT_ISSUED', 'ASSIGNMENT_ANSWERED', 'PLAN_STATUS_CHANGED']::text[] AND cardinality("events") > 0`,
+)
 export class WebhookSubscription extends Versioned {
   @Column('uuid')
   actorId: string;
@@ -33,7 +36,9 @@ export class WebhookSubscription extends Versioned {
   @Column('text')
   secret: string;
 
-  @Field(() => Boolean, { description: 'An inactive subscription receives nothing; deliveries pending for it fail.' })
+  @Field(() => Boolean, {
+    description: 'An inactive subscription receives nothing; deliveries pending for it fail.',
+  })
   @Column('boolean', { default: true })
   active: boolean;
 }

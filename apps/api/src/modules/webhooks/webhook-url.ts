@@ -58,7 +58,8 @@ export async function assertPublicHost(hostname: string): Promise<void> {
     ? [host]
     : (await lookup(host, { all: true, verbatim: true }).catch(() => [])).map((a) => a.address);
   if (!addresses.length) throw new Error('the host does not resolve');
-  if (addresses.some(isPrivateAddress)) throw new Error('the host is a private, loopback or link-local address');
+  if (addresses.some(isPrivateAddress))
+    throw new Error('the host is a private, loopback or link-local address');
 }
 
 /**

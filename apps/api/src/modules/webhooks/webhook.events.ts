@@ -24,7 +24,8 @@ type Event = {
 };
 
 const gid = (type: string, id: unknown) => (typeof id === 'string' ? toGlobalId(type, id) : null);
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : ((value as string | null) ?? null));
+const iso = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : ((value as string | null) ?? null);
 
 /**
  * The reach of a subscription: what an integrator token of its organisation with read:graph
@@ -53,7 +54,12 @@ export function eventsOf(changes: readonly Change[]): Event[] {
     if (!after) continue;
     const eventId = (event: WebhookEvent) => `${event}:${c.entityId}:${after.version ?? 'new'}`;
     const occurredAt = iso(after.updatedAt) ?? new Date().toISOString();
-    if (c.entityType === 'TaskAssignment' && before?.status !== undefined && before.status !== after.status && ANSWERS.has(after.status as string)) {
+    if (
+      c.entityType === 'TaskAssignment' &&
+      before?.status !== undefined &&
+      before.status !== after.status &&
+      ANSWERS.has(after.status as string)
+    ) {
       events.push({
         event: 'ASSIGNMENT_ANSWERED',
         eventId: eventId('ASSIGNMENT_ANSWERED'),
@@ -65,7 +71,10 @@ export function eventsOf(changes: readonly Change[]): Event[] {
           UNION SELECT pp.actor_id FROM task_assignment ta JOIN task t ON t.id = ta.task_id
             JOIN plan_participant pp ON pp.plan_id = t.plan_id WHERE ta.id = $1`,
         data: async (tx) => {
-          const [task] = await tx.query<{ planId: string }>('SELECT plan_id AS "planId" FROM task WHERE id = $1', [after.taskId]);
+          const [task] = await tx.query<{ planId: string }>(
+            'SELECT plan_id AS "planId" FROM task WHERE id = $1',
+            [after.taskId],
+          );
           return {
             assignmentId: gid('TaskAssignment', c.entityId),
             taskId: gid('Task', after.taskId),
@@ -81,7 +90,12 @@ export function eventsOf(changes: readonly Change[]): Event[] {
         },
       });
     }
-    if (c.entityType === 'ResponsePlan' && before?.status !== undefined && after.status && before.status !== after.status) {
+    if (
+      c.entityType === 'ResponsePlan' &&
+      before?.status !== undefined &&
+      after.status &&
+      before.status !== after.status
+    ) {
       events.push({
         event: 'PLAN_STATUS_CHANGED',
         eventId: eventId('PLAN_STATUS_CHANGED'),
@@ -154,7 +168,8 @@ export async function recordDeliveries(tx: Queryable, changes: readonly Change[]
       const q = new Sql();
       q.and(`x.id = ${q.p(e.recordId)}::uuid`);
       q.and(e.readable(q, subscriberViewer(actorId)));
-      if ((await tx.query(`SELECT 1 FROM ${e.table} x ${q.whereClause()}`, q.params)).length) seeing.add(actorId);
+      if ((await tx.query(`SELECT 1 FROM ${e.table} x ${q.whereClause()}`, q.params)).length)
+        seeing.add(actorId);
     }
     const targets = subscriptions.filter((s) => seeing.has(s.actorId));
     if (!targets.length) continue;

@@ -24,10 +24,16 @@ export type SubscriptionRow = Omit<WebhookSubscription, 'secret'>;
 export function subscriptionColumns(db: Database): EntityColumns {
   const cols = db.columns(WebhookSubscription);
   const pairs = Object.entries(cols.column).filter(([prop]) => prop !== 'secret');
-  return { ...cols, select: (alias) => pairs.map(([prop, col]) => `${alias}.${col} AS "${prop}"`).join(', ') };
+  return {
+    ...cols,
+    select: (alias) => pairs.map(([prop, col]) => `${alias}.${col} AS "${prop}"`).join(', '),
+  };
 }
 
-const listWithoutSecret = (db: Database) => ({ ...subscriptionList(db), select: subscriptionColumns(db).select('ws') });
+const listWithoutSecret = (db: Database) => ({
+  ...subscriptionList(db),
+  select: subscriptionColumns(db).select('ws'),
+});
 
 /**
  * Who sees (and manages) an organisation's subscriptions: its liaisons and administrators. To
@@ -53,7 +59,11 @@ export const webhookDeliveryById = (ctx: Context) =>
   ctx.loaders.get('webhookDeliveryById', () => {
     const spec = deliveryList(ctx.db);
     const visible = subscriptionVisible(ctx.viewer);
-    return rowsById<WebhookDelivery>(ctx.db, { ...spec, from: `${spec.from} JOIN webhook_subscription ws ON ws.id = wd.subscription_id` }, visible);
+    return rowsById<WebhookDelivery>(
+      ctx.db,
+      { ...spec, from: `${spec.from} JOIN webhook_subscription ws ON ws.id = wd.subscription_id` },
+      visible,
+    );
   });
 
 registerNodeType('WebhookSubscription', webhookSubscriptionById);

@@ -4,7 +4,6 @@ import { toGlobalId } from '../../common/ids';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
-import { WebhookDelivery } from './webhook-delivery.entity';
 import {
   CreateWebhookSubscriptionInput,
   CreateWebhookSubscriptionPayload,
@@ -20,6 +19,7 @@ import {
 } from './webhook.inputs';
 import type { SubscriptionRow } from './webhook.loaders';
 import { webhookService } from './webhook.service';
+import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
 @Resolver(() => WebhookSubscription)
@@ -51,7 +51,8 @@ export class WebhookSubscriptionResolver {
   })
   webhookSubscriptions(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => WebhookSubscriptionFilter, { nullable: true }) filter: WebhookSubscriptionFilter | null,
+    @Arg('filter', () => WebhookSubscriptionFilter, { nullable: true })
+    filter: WebhookSubscriptionFilter | null,
     @Arg('orderBy', () => WebhookOrder, { nullable: true }) orderBy: WebhookOrder | null,
     @Ctx() ctx: Context,
   ) {
@@ -77,7 +78,9 @@ export class WebhookSubscriptionResolver {
     return webhookService.update(ctx, input);
   }
 
-  @Mutation(() => DeleteWebhookSubscriptionPayload, { description: 'Deletes the subscription and its delivery log.' })
+  @Mutation(() => DeleteWebhookSubscriptionPayload, {
+    description: 'Deletes the subscription and its delivery log.',
+  })
   deleteWebhookSubscription(
     @Arg('input', () => DeleteWebhookSubscriptionInput) input: DeleteWebhookSubscriptionInput,
     @Ctx() ctx: Context,

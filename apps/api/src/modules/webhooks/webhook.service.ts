@@ -7,7 +7,6 @@ import { childPage, type Filter, listPage, type Order } from '../../common/listi
 import { deleteRow, insertRow, updateRow } from '../../common/writes';
 import type { Context } from '../../context';
 import { actorService } from '../actors/actor.service';
-import type { WebhookDelivery } from './webhook-delivery.entity';
 import type {
   CreateWebhookSubscriptionInput,
   DeleteWebhookSubscriptionInput,
@@ -24,6 +23,7 @@ import {
   webhookSubscriptionById,
   webhookSubscriptionList,
 } from './webhook.loaders';
+import type { WebhookDelivery } from './webhook-delivery.entity';
 import { allowPrivateTargets, checkWebhookUrl } from './webhook-url';
 
 const newestFirst: Order = { field: 'CREATED_AT', direction: 'DESC' };

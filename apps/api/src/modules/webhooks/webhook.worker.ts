@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { PgBoss } from 'pg-boss';
-import type { Change, Database, Queryable } from '../../db/database';
 import { toGlobalId } from '../../common/ids';
+import type { Change, Database, Queryable } from '../../db/database';
 import { recordDeliveries } from './webhook.events';
 import { allowPrivateTargets, assertPublicHost } from './webhook-url';
 
@@ -35,17 +35,30 @@ export function signature(secret: string, body: string, at: number): string {
   return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 }
 
-type Pending = { id: string; status: string; event: string; payload: unknown; url: string; secret: string; active: boolean };
+type Pending = {
+  id: string;
+  status: string;
+  event: string;
+  payload: unknown;
+  url: string;
+  secret: string;
+  active: boolean;
+};
 
 /** One attempt: POST the body, record the outcome; throws to have pg-boss retry a failure. */
-export async function attemptDelivery(db: Database, deliveryId: string, final: boolean, options: WebhookOptions): Promise<void> {
+export async function attemptDelivery(
+  db: Database,
+  deliveryId: string,
+  final: boolean,
+  options: WebhookOptions,
+): Promise<void> {
   const [d] = await db.query<Pending>(
     `SELECT d.id, d.status, d.event, d.payload, s.url, s.secret, s.active
      FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id WHERE d.id = $1`,
     [deliveryId],
   );
   // Deleted with its subscription, or already settled: nothing to do.
-  if (!d || d.status !== 'PENDING') return;
+  if (d?.status !== 'PENDING') return;
   let statusCode: number | null = null;
   let error: string | null = null;
   if (!d.active) {
@@ -73,7 +86,10 @@ export async function attemptDelivery(db: Database, deliveryId: string, final: b
       if (statusCode < 200 || statusCode > 299) error = `the receiver answered HTTP ${statusCode}`;
     } catch (e) {
       const err = e as Error;
-      error = err.name === 'TimeoutError' ? `no answer within ${options.timeoutMs / 1000} s` : String(err.cause ?? err.message).slice(0, 500);
+      error =
+        err.name === 'TimeoutError'
+          ? `no answer within ${options.timeoutMs / 1000} s`
+          : String(err.cause ?? err.message).slice(0, 500);
     }
   }
   const succeeded = error === null;
@@ -117,10 +133,16 @@ export async function startWebhookDeliveries(
     { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds },
     async (jobs) => {
       for (const job of jobs) {
-        await attemptDelivery(db, job.data.deliveryId, job.retryCount >= options.retryLimit, options).catch((error) => {
-          log('webhook delivery failed', { deliveryId: job.data.deliveryId, attempt: job.retryCount + 1, error: String(error) });
-          throw error;
-        });
+        await attemptDelivery(db, job.data.deliveryId, job.retryCount >= options.retryLimit, options).catch(
+          (error) => {
+            log('webhook delivery failed', {
+              deliveryId: job.data.deliveryId,
+              attempt: job.retryCount + 1,
+              error: String(error),
+            });
+            throw error;
+          },
+        );
       }
     },
   );

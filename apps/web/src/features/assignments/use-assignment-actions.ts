@@ -2,14 +2,15 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { ASSIGNMENT_STATUS_LABELS, TASK_STATUS_LABELS } from '@/features/plans/plan-labels';
-import type { AssignmentResponse, TaskProgressStatus } from '@/gql/graphql';
+import {
+  AssignmentDocument,
+  type AssignmentResponse,
+  ReportTaskProgressDocument,
+  RespondToAssignmentDocument,
+  type TaskProgressStatus,
+} from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
 import type { Assignment } from './assignment-groups';
-import {
-  assignmentQuery,
-  reportTaskProgressMutation,
-  respondToAssignmentMutation,
-} from './assignments.graphql';
 
 export type Pending =
   | { kind: 'answer'; response: AssignmentResponse }
@@ -34,14 +35,14 @@ export function useAssignmentActions(
   setFeedback: (feedback: Feedback) => void,
 ) {
   const client = useApolloClient();
-  const [respond] = useMutation(respondToAssignmentMutation);
-  const [report] = useMutation(reportTaskProgressMutation);
+  const [respond] = useMutation(RespondToAssignmentDocument);
+  const [report] = useMutation(ReportTaskProgressDocument);
   const [pending, setPending] = useState<Pending | null>(null);
 
   async function reload(): Promise<Assignment | null> {
     try {
       const { data } = await client.query({
-        query: assignmentQuery,
+        query: AssignmentDocument,
         variables: { id: assignment.id },
         fetchPolicy: 'network-only',
       });

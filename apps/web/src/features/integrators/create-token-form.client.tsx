@@ -2,9 +2,8 @@
 
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import type { ApiTokenRowFragment, MembershipRole, TokenScope } from '@/gql/graphql';
+import { type ApiTokenRowFragment, CreateApiTokenDocument, type MembershipRole, type TokenScope } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
-import { createApiTokenMutation } from './integrators.graphql';
 import styles from './integrators.module.css';
 import { mayGrantWrite, SCOPES } from './token-scopes';
 
@@ -21,7 +20,7 @@ const DEFAULT_DAYS = 90;
 /** Name, organisation, scopes and lifetime of a new token; the secret goes up to be shown once. */
 export function CreateTokenForm({ organisations, admin, onCreated }: Props) {
   const id = useId();
-  const [create, { loading }] = useMutation(createApiTokenMutation);
+  const [create, { loading }] = useMutation(CreateApiTokenDocument);
   const [orgId, setOrgId] = useState(organisations[0]?.id ?? '');
   const [problems, setProblems] = useState<{ name?: string; scopes?: string; days?: string }>({});
   const [error, setError] = useState<string | null>(null);

@@ -2,10 +2,9 @@
 
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import type { ApiTokenRowFragment } from '@/gql/graphql';
+import { type ApiTokenRowFragment, RevokeApiTokenDocument } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
 import { formatDateTime } from '@/lib/format/dates';
-import { revokeApiTokenMutation } from './integrators.graphql';
 import styles from './integrators.module.css';
 import { scopeLabel } from './token-scopes';
 
@@ -19,7 +18,7 @@ function stateOf(token: ApiTokenRowFragment, now: string): { text: string; activ
 
 /** A revoke asks once more, naming the token, since systems using it stop at once. */
 function RevokeButton({ token, onChange }: { token: ApiTokenRowFragment; onChange: Props['onChange'] }) {
-  const [revoke, { loading }] = useMutation(revokeApiTokenMutation);
+  const [revoke, { loading }] = useMutation(RevokeApiTokenDocument);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

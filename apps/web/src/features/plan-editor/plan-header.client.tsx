@@ -16,6 +16,7 @@ type Patch = { title?: string; summary?: string; status?: PlanStatus; classifica
 /** The plan's own fields, each edited in place. */
 export function PlanHeader({ plan, mayClassify }: { plan: EditorPlan; mayClassify: boolean }) {
   const [update] = useMutation(updateResponsePlanMutation);
+  const others = plan.participants.filter((p) => p.role !== 'LEAD');
   const save = (patch: Patch) => (expectedVersion: number) =>
     update({ variables: { input: { id: plan.id, expectedVersion, ...patch } } });
 
@@ -45,19 +46,25 @@ export function PlanHeader({ plan, mayClassify }: { plan: EditorPlan; mayClassif
           <></>
         </InlineField>
       </div>
-      <p className={styles.meta}>
-        Led by {plan.leadActor.name}
-        {plan.participants.length > 1 && (
-          <>
-            {' · '}
-            {plan.participants
-              .filter((p) => p.role !== 'LEAD')
-              .map((p) => `${p.actor.acronym ?? p.actor.name} (${PARTICIPANT_ROLE_LABELS[p.role].toLowerCase()})`)
-              .join(', ')}
-          </>
+      <div className={styles.meta}>
+        <span>Led by {plan.leadActor.name}</span>
+        {others.length > 0 && (
+          <details className={styles.participants}>
+            <summary>
+              {others.length} other organisation{others.length === 1 ? '' : 's'} take part
+            </summary>
+            <ul>
+              {others.map((p) => (
+                <li key={p.id}>
+                  {p.actor.name}
+                  {p.actor.acronym && ` (${p.actor.acronym})`} — {PARTICIPANT_ROLE_LABELS[p.role].toLowerCase()}
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
-        {' · '}version {plan.version}
-      </p>
+        <span>Version {plan.version}</span>
+      </div>
       <dl className={styles.headerFields}>
         <div className={styles.summary}>
           <dt>Summary</dt>

@@ -95,15 +95,14 @@ export function TaskBoard({ tasks }: { tasks: readonly EditorTask[] }) {
     <section className={styles.section} aria-labelledby="board-heading">
       <div className={styles.sectionHead}>
         <h2 id="board-heading">Task board</h2>
-        <fieldset className={styles.segmented}>
-          <legend className="visually-hidden">Group the cards by</legend>
+        <div className={styles.segmented} role="radiogroup" aria-label="Group the cards by">
           {(['status', 'organisation'] as const).map((g) => (
             <label key={g} data-checked={grouping === g}>
               <input type="radio" name="board-grouping" value={g} checked={grouping === g} onChange={() => setGrouping(g)} />
               {g === 'status' ? 'By status' : 'By assigned organisation'}
             </label>
           ))}
-        </fieldset>
+        </div>
       </div>
       <p className={styles.muted}>
         {grouping === 'status'

@@ -3,8 +3,8 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { SignInDocument } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
-import { signInMutation } from './session.graphql';
 import styles from './session.module.css';
 
 /** Plain words for a refused sign-in; the API's own words only where they are meant for people. */
@@ -26,7 +26,7 @@ type FieldErrors = { email?: string; password?: string };
 
 /** Email and password; on success the whole app reloads at `next`, signed in. */
 export function SignInForm({ next }: { next: string }) {
-  const [signIn, { loading }] = useMutation(signInMutation);
+  const [signIn, { loading }] = useMutation(SignInDocument);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);

@@ -2,13 +2,13 @@
 
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
+import { SignOutDocument } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
-import { signOutMutation } from './session.graphql';
 import styles from './session.module.css';
 
 /** Ends the session, then reloads at the sign-in page so nothing of the session stays in memory. */
 export function SignOutButton() {
-  const [signOut, { loading }] = useMutation(signOutMutation);
+  const [signOut, { loading }] = useMutation(SignOutDocument);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
 

@@ -42,9 +42,10 @@ export function ObservationTimeline({ observations }: { observations: readonly N
               )}
             </ul>
             <p className={styles.source}>
-              Source: {observation.source ?? 'not cited'} (
+              Source: {observation.source ?? 'not cited'}
+              {' · '}
               {SOURCE_KIND_LABELS[observation.sourceKind] ?? observation.sourceKind}
-              {observation.reliability ? `, reliability ${observation.reliability}` : ''})
+              {observation.reliability && ` · reliability ${observation.reliability}`}
             </p>
           </div>
         </li>
