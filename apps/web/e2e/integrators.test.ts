@@ -71,6 +71,11 @@ describe('an integrator makes a token and tries it in the explorer', () => {
     await expect.poll(() => response.textContent(), { ...wait, timeout: 30_000 }).toContain('TOKEN');
     await shot(page, 'explorer');
 
+    // The schema's documentation is one click away.
+    await page.getByRole('button', { name: /Documentation Explorer/ }).click();
+    await expect.poll(() => page.locator('.graphiql-doc-explorer').textContent(), wait).toContain('Query');
+    await shot(page, 'explorer-docs');
+
     // Revoked, it stops working at once.
     await page.goto(`${system.webUrl}/integrators`);
     const listed = page.getByRole('row', { name: /AU early-warning sync/ });

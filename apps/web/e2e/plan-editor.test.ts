@@ -22,7 +22,11 @@ type PlanRead = {
           id: string;
           title: string;
           status: string;
-          assignments: { edges: { node: { id: string; status: string; role: string; actor: { acronym: string | null } } }[] };
+          assignments: {
+            edges: {
+              node: { id: string; status: string; role: string; actor: { acronym: string | null } };
+            }[];
+          };
         };
       }[];
     };
@@ -44,7 +48,8 @@ async function openEditor(page: Page, email: string) {
   await expect.poll(() => page.getByText('Live: changes by others appear here').count(), wait).toBe(1);
 }
 
-const taskArticle = (page: Page, title: string) => page.getByRole('article', { name: `Task: ${title}`, exact: true });
+const taskArticle = (page: Page, title: string) =>
+  page.getByRole('article', { name: `Task: ${title}`, exact: true });
 
 beforeAll(async () => {
   await screenshotDir();
@@ -96,9 +101,9 @@ describe('the response plan editor', () => {
       .toBe(1);
 
     const created = (await readPlan()).tasks.edges.find((e) => e.node.title === title)?.node;
-    expect(created?.assignments.edges.map((e) => [e.node.actor.acronym, e.node.role, e.node.status])).toEqual([
-      ['IGAD', 'LEAD', 'PROPOSED'],
-    ]);
+    expect(created?.assignments.edges.map((e) => [e.node.actor.acronym, e.node.role, e.node.status])).toEqual(
+      [['IGAD', 'LEAD', 'PROPOSED']],
+    );
 
     // The board: the new draft task, moved with the keyboard alternative (its status list).
     await page.getByRole('tab', { name: 'Task board' }).click();
@@ -108,17 +113,36 @@ describe('the response plan editor', () => {
     await page.getByLabel(`Status of ${title}`).selectOption('PROPOSED');
     const proposedColumn = page.getByRole('region', { name: /^Proposed \(/ });
     await expect.poll(() => proposedColumn.getByRole('article', { name: title }).count(), wait).toBe(1);
-    await expect.poll(async () => (await readPlan()).tasks.edges.find((e) => e.node.id === created?.id)?.node.status, wait).toBe('PROPOSED');
+    await expect
+      .poll(
+        async () => (await readPlan()).tasks.edges.find((e) => e.node.id === created?.id)?.node.status,
+        wait,
+      )
+      .toBe('PROPOSED');
 
     // Drag and drop, as a pointer user would.
     const inProgress = page.getByRole('region', { name: /^In progress \(/ });
     await proposedColumn.getByRole('article', { name: title }).dragTo(inProgress);
-    await expect.poll(async () => (await readPlan()).tasks.edges.find((e) => e.node.id === created?.id)?.node.status, wait).toBe('IN_PROGRESS');
+    await expect
+      .poll(
+        async () => (await readPlan()).tasks.edges.find((e) => e.node.id === created?.id)?.node.status,
+        wait,
+      )
+      .toBe('IN_PROGRESS');
     await expect.poll(() => inProgress.getByRole('article', { name: title }).count(), wait).toBe(1);
 
     // By organisation: the task sits under IGAD.
     await page.getByText('By assigned organisation').click();
-    await expect.poll(() => page.getByRole('region', { name: /^IGAD \(/ }).getByRole('article', { name: title }).count(), wait).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('region', { name: /^IGAD \(/ })
+            .getByRole('article', { name: title })
+            .count(),
+        wait,
+      )
+      .toBe(1);
     expect(problems.join('\n')).toBe('');
     await context.close();
   });
@@ -136,7 +160,9 @@ describe('the response plan editor', () => {
       .flatMap((t) => t.assignments.edges.map((a) => ({ task: t, assignment: a.node })))
       .find((x) => x.assignment.actor.acronym === 'IGAD' && x.assignment.status === 'PROPOSED');
     if (!target) throw new Error('no PROPOSED IGAD assignment in the exercise plan');
-    const igad = taskArticle(page, target.task.title).locator('li[data-status="ACCEPTED"]').filter({ hasText: 'IGAD' });
+    const igad = taskArticle(page, target.task.title)
+      .locator('li[data-status="ACCEPTED"]')
+      .filter({ hasText: 'IGAD' });
     const before = await igad.count();
 
     const partner = await apiSession(system.apiUrl, 'partner.igad@concord.test');
@@ -149,7 +175,9 @@ describe('the response plan editor', () => {
     expect(res.data?.respondToAssignment.assignment.status).toBe('ACCEPTED');
 
     await expect.poll(() => igad.count(), { timeout: 8_000, interval: 200 }).toBe(before + 1);
-    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
     expect(problems.join('\n')).toBe('');
     await context.close();
   });
@@ -161,7 +189,14 @@ describe('the response plan editor', () => {
     await openEditor(au.page, 'liaison.au@concord.test');
     // Each sees the other here.
     await expect
-      .poll(() => dpo.page.getByRole('region', { name: 'Who is here' }).getByText('Tesfaye Bekele (AU liaison)').count(), wait)
+      .poll(
+        () =>
+          dpo.page
+            .getByRole('region', { name: 'Who is here' })
+            .getByText('Tesfaye Bekele (AU liaison)')
+            .count(),
+        wait,
+      )
       .toBe(1);
 
     // Both start editing the title from the same version.
@@ -187,7 +222,9 @@ describe('the response plan editor', () => {
     await au.page.getByRole('button', { name: 'Save', exact: true }).click();
     const panel = au.page.getByRole('alert', { name: 'Conflict on Plan title' });
     await expect.poll(() => panel.count(), wait).toBe(1);
-    expect(await panel.getByTestId('conflict-theirs').textContent()).toBe('Northern Lakes plan — DPO wording');
+    expect(await panel.getByTestId('conflict-theirs').textContent()).toBe(
+      'Northern Lakes plan — DPO wording',
+    );
     expect(await panel.getByTestId('conflict-mine').textContent()).toBe('Northern Lakes plan — AU wording');
     expect(await panel.textContent()).toMatch(/changed this at \d\d:\d\d/);
     await shot(au.page, 'plan-editor-conflict');

@@ -85,6 +85,13 @@ describe('signing in and out', () => {
   it('signs out to the sign-in page, after which the workspace asks to sign in again', async () => {
     const { context, page, problems } = await openPage(browser);
     await signIn(page, system.webUrl, 'liaison.dpo@concord.test');
+    // The lead organisation's home: its plans, and the risk of the situation it works on.
+    await expect.poll(() => page.getByText('Loading', { exact: false }).count(), wait).toBe(0);
+    expect(await page.getByRole('region', { name: "DPO's plans" }).textContent()).toContain('Lead');
+    expect(await page.getByRole('region', { name: 'Situations' }).textContent()).toMatch(
+      /Risk level: (Low|Moderate|High|Very high)/,
+    );
+    await shot(page, 'home-liaison');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => new URL(page.url()).pathname, wait).toBe('/sign-in');
     await page.goto(`${system.webUrl}/plans`);

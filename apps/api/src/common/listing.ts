@@ -18,6 +18,12 @@ export type ListSpec = {
 };
 
 export type Order = { field: string; direction: OrderDirection };
+
+/**
+ * List statements are built from fixed fragments with every value a parameter (page sizes aside,
+ * which are bounded), so their texts form a small set: each is prepared once per connection.
+ */
+const PREPARED = { prepared: true } as const;
 export type Filter = (q: Sql) => void;
 
 function ordering(spec: ListSpec, order: Order, page: Page) {
@@ -59,6 +65,7 @@ export async function listPage<T extends Row = Row>(
     const [{ n }] = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM ${spec.from} ${counting.whereClause()}`,
       counting.params,
+      PREPARED,
     );
     return n;
   });
@@ -85,6 +92,7 @@ export function pageLoader(
       const rows = await db.query<{ parent: string; n: number }>(
         `SELECT ${parentExpr} AS parent, count(*)::int AS n FROM ${spec.from} ${q.whereClause()} GROUP BY 1`,
         q.params,
+        PREPARED,
       );
       const byParent = new Map(rows.map((r) => [r.parent, r.n]));
       return keys.map((k) => byParent.get(k) ?? 0);
@@ -105,6 +113,7 @@ export function pageLoader(
          FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.limit + 1}
        ) x`,
       q.params,
+      PREPARED,
     );
     const byParent = new Map<string, Row[]>();
     for (const row of rows) {
@@ -129,7 +138,7 @@ export function rowsById<T extends Row = Row>(
     const q = new Sql();
     q.and(`${spec.alias}.id = ANY(${q.p(ids)}::uuid[])`);
     filter?.(q);
-    const rows = await db.query<T>(`SELECT ${spec.select} FROM ${spec.from} ${q.whereClause()}`, q.params);
+    const rows = await db.query<T>(`SELECT ${spec.select} FROM ${spec.from} ${q.whereClause()}`, q.params, PREPARED);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -150,6 +159,7 @@ export function rowsByParent<T extends Row = Row>(
     const rows = await db.query<T & { __parent: string }>(
       `SELECT ${spec.select}, ${parentColumn} AS "__parent" FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy}`,
       q.params,
+      PREPARED,
     );
     const byParent = new Map<string, T[]>();
     for (const row of rows) {

@@ -24,6 +24,7 @@ export async function takeFromBucket(
        updated_at = now()
      RETURNING b.tokens, (xmax = 0 OR (SELECT tokens FROM current) >= $3::float8) AS allowed`,
     [key, bucket.capacity, cost, bucket.refillPerSecond],
+    { prepared: true },
   );
   const allowed = row.allowed && row.tokens >= 0;
   const missing = Math.max(0, cost - row.tokens);

@@ -1,12 +1,37 @@
+import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AppError, toAppError } from '../common/errors';
 import { requestScope } from '../common/viewer';
 
+/**
+ * `prepared`: the statement is one of a fixed set of texts (values only in parameters) run on hot
+ * paths, so each connection parses and plans it once, by name, instead of on every call.
+ */
+export type QueryOptions = { prepared?: boolean };
+
 /** Anything that runs a statement: the pool, or a client inside a transaction. */
 export type Queryable = {
-  query<T extends QueryResultRow = QueryResultRow>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T extends QueryResultRow = QueryResultRow>(text: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
 };
+
+/** Statement names by text; the set of prepared texts is small, the cap only guards against misuse. */
+const statementNames = new Map<string, string>();
+const MAX_STATEMENT_NAMES = 5_000;
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    if (statementNames.size >= MAX_STATEMENT_NAMES) statementNames.clear();
+    name = `q_${createHash('sha1').update(text).digest('base64url')}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** The pg query config: named (prepared once per connection) when asked. */
+const queryConfig = (text: string, params: unknown[] | undefined, options: QueryOptions | undefined) =>
+  options?.prepared ? { name: statementName(text), text, values: params } : { text, values: params };
 
 /** One changed record, captured by the write helpers for the audit log and plan history. */
 export type Change = {
@@ -82,8 +107,8 @@ export class Database implements Queryable {
     this.pool = (dataSource.driver as any).master as Pool;
   }
 
-  async query<T extends QueryResultRow = QueryResultRow>(text: string, params?: unknown[]): Promise<T[]> {
-    const result = await this.pool.query<T>(text, params as unknown[]);
+  async query<T extends QueryResultRow = QueryResultRow>(text: string, params?: unknown[], options?: QueryOptions): Promise<T[]> {
+    const result = await this.pool.query<T>(queryConfig(text, params, options));
     return result.rows;
   }
 
@@ -102,8 +127,8 @@ export class Database implements Queryable {
     const changes: Change[] = [];
     const events: AuditEntry[] = [];
     const tx: Transaction = {
-      query: async <R extends QueryResultRow>(text: string, params?: unknown[]) =>
-        (await client.query<R>(text, params as unknown[])).rows,
+      query: async <R extends QueryResultRow>(text: string, params?: unknown[], options?: QueryOptions) =>
+        (await client.query<R>(queryConfig(text, params, options))).rows,
       record: (change) => changes.push(change),
       audit: (event) => events.push(event),
     };

@@ -28,6 +28,7 @@ export async function viewerFromSession(db: Database, secret: string): Promise<V
      FROM session s JOIN user_account u ON u.id = s.user_id AND u.is_active
      WHERE s.secret_hash = $1 AND s.revoked_at IS NULL AND s.idle_expires_at > now() AND s.absolute_expires_at > now()`,
     [hashSecret(secret), TOUCH_AFTER_SECONDS],
+    { prepared: true },
   );
   if (!row) return anonymousViewer;
   if (row.stale) {
@@ -48,6 +49,7 @@ export async function viewerFromToken(db: Database, token: string): Promise<View
        (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => $2)) AS stale
      FROM api_token t WHERE t.secret_hash = $1`,
     [hashSecret(token), TOUCH_AFTER_SECONDS],
+    { prepared: true },
   );
   if (!row || !row.valid) throw new AppError('UNAUTHENTICATED', 'the token is unknown, revoked or expired');
   if (row.stale) db.query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [row.id]).catch(() => undefined);

@@ -103,6 +103,7 @@ export function partnerPageLoader(
          LIMIT ${page.limit + 1}
        ) x`,
       q.params,
+      { prepared: true },
     );
     const byParent = new Map<
       string,
@@ -148,6 +149,7 @@ function partnerCountLoader(db: Database, criteria: PartnerCriteria): DataLoader
          SELECT p.target_id AS parent FROM ${table} p WHERE p.target_id = ANY(${keysParam}::uuid[]) AND ${where}
        ) e GROUP BY parent`,
       q.params,
+      { prepared: true },
     );
     const byParent = new Map(rows.map((r) => [r.parent, r.n]));
     return keys.map((k) => byParent.get(k) ?? 0);
