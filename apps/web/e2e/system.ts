@@ -20,7 +20,8 @@ async function freePort(): Promise<number> {
 async function waitFor(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${url} answered:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`process exited (${child.exitCode}) before ${url} answered:\n${output()}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {

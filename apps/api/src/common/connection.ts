@@ -109,6 +109,15 @@ export function toPage(args: PageArgs): Page {
   };
 }
 
+/** An edge whose cursor is encoded only if a client asks for it (most nested pages never do). */
+class Edge<T extends Row> {
+  constructor(readonly node: T) {}
+
+  get cursor(): string {
+    return encodeCursor(this.node.__sort ?? '', this.node.id);
+  }
+}
+
 /** Turns up to limit+1 rows (in SQL order) into a connection. */
 export function toConnection<T extends Row>(
   rows: T[],
@@ -118,7 +127,7 @@ export function toConnection<T extends Row>(
   const more = rows.length > page.limit;
   const kept = more ? rows.slice(0, page.limit) : rows;
   if (page.backward) kept.reverse();
-  const edges = kept.map((node) => ({ cursor: encodeCursor(node.__sort ?? '', node.id), node }));
+  const edges = kept.map((node) => new Edge(node));
   return {
     edges,
     pageInfo: {

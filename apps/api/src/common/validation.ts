@@ -1,4 +1,4 @@
-import { type ValidationError, validate } from 'class-validator';
+import { getMetadataStorage, type ValidationError, validate } from 'class-validator';
 import { AppError } from './errors';
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
@@ -7,6 +7,20 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; messa
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/**
+ * Whether a class (or one it extends) declares any rule. Arguments such as PageArgs are built for
+ * every resolved field of every row; a class without rules cannot fail, so it skips the validator.
+ */
+const hasRules = new WeakMap<Function, boolean>();
+function declaresRules(type: Function): boolean {
+  let known = hasRules.get(type);
+  if (known === undefined) {
+    known = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0;
+    hasRules.set(type, known);
+  }
+  return known;
 }
 
 /**
@@ -23,6 +37,7 @@ export async function validateInput(value: unknown): Promise<void> {
   const targets = Array.isArray(value) ? value : [value];
   for (const target of targets) {
     if (target === null || typeof target !== 'object' || target.constructor === Object) continue;
+    if (!declaresRules(target.constructor)) continue;
     const errors = await validate(target, { forbidUnknownValues: false, validationError: { target: false } });
     if (errors.length) {
       const fields = flatten(errors);

@@ -15,7 +15,10 @@ const SHOWN = 6;
 
 type Deadline = { key: string; date: string; what: string; title: string; context: string; href: Route };
 
-/** Answers and tasks of the organisation due within the horizon (or already late), soonest first. */
+/**
+ * The organisation's answers and the open tasks of its plans due within the horizon (or already
+ * late), soonest first; its own tasks are marked.
+ */
 export async function HomeDeadlines({
   membership,
   today,
@@ -46,20 +49,23 @@ export async function HomeDeadlines({
       href: answers ? assignmentAnchor(a.id) : planHref(a.task.plan.id),
     });
   }
+  const mine = new Set(work.mine.edges.map((edge) => edge.node.id));
   for (const { node: task } of work.tasks.edges) {
     if (!task.dueOn) continue;
     deadlines.push({
       key: `task-${task.id}`,
       date: task.dueOn,
-      what: 'Task due',
+      what: mine.has(task.id) ? 'Your task due' : 'Task due',
       title: task.title,
       context: `${task.plan.title} · ${TASK_STATUS_LABELS[task.status] ?? task.status}`,
       href: planHref(task.plan.id),
     });
   }
+  // Tasks beyond the first page are counted, not listed.
+  const total = deadlines.length + Math.max(0, work.tasks.totalCount - work.tasks.edges.length);
   deadlines.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
   if (deadlines.length === 0)
-    return <Empty>Nothing of your organisation&apos;s is due in the next {HORIZON_DAYS} days.</Empty>;
+    return <Empty>Nothing in your plans is due in the next {HORIZON_DAYS} days.</Empty>;
   return (
     <>
       <ol className={styles.rows}>
@@ -83,9 +89,9 @@ export async function HomeDeadlines({
           );
         })}
       </ol>
-      {deadlines.length > SHOWN && (
+      {total > SHOWN && (
         <p className={styles.meta}>
-          {deadlines.length - SHOWN} more due within {HORIZON_DAYS} days.
+          {total - SHOWN} more due within {HORIZON_DAYS} days.
         </p>
       )}
     </>

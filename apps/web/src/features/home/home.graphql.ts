@@ -86,7 +86,10 @@ export const homePlansQuery = graphql(`
   }
 `);
 
-/** Assignments waiting for the organisation's answer, and its open tasks due soon. */
+/**
+ * Assignments waiting for the organisation's answer; open tasks due soon in the plans the viewer
+ * may read (a partner reads only its own); and which of those are the organisation's.
+ */
 export const homeWorkQuery = graphql(`
   query HomeWork($actorId: ID!, $dueBefore: LocalDate!, $openStatuses: [TaskStatus!]!) {
     actor(id: $actorId) {
@@ -113,11 +116,18 @@ export const homeWorkQuery = graphql(`
         }
       }
     }
-    tasks(
-      first: 20
+    mine: tasks(
+      first: 100
       filter: { assignedActorId: $actorId, dueBefore: $dueBefore, statuses: $openStatuses }
       orderBy: { field: DUE_ON, direction: ASC }
     ) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+    tasks(first: 30, filter: { dueBefore: $dueBefore, statuses: $openStatuses }, orderBy: { field: DUE_ON, direction: ASC }) {
       totalCount
       edges {
         node {

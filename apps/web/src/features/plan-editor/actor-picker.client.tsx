@@ -4,6 +4,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { actorSearchQuery } from './plan-editor.graphql';
 import styles from './plan-editor.module.css';
+import { useFocusWhen } from './use-focus-when';
 
 export type PickedActor = { id: string; name: string; acronym?: string | null };
 
@@ -11,7 +12,13 @@ export type PickedActor = { id: string; name: string; acronym?: string | null };
  * A searchable organisation picker (an ARIA combobox): typing searches the actor registry by name
  * or acronym; arrows move through the matches, Enter picks one.
  */
-export function ActorPicker({ value, onChange }: { value: PickedActor | null; onChange(actor: PickedActor | null): void }) {
+export function ActorPicker({
+  value,
+  onChange,
+}: {
+  value: PickedActor | null;
+  onChange(actor: PickedActor | null): void;
+}) {
   const client = useApolloClient();
   const id = useId();
   const [text, setText] = useState(value ? value.name : '');
@@ -19,6 +26,7 @@ export function ActorPicker({ value, onChange }: { value: PickedActor | null; on
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [state, setState] = useState<'idle' | 'searching' | 'failed'>('idle');
+  const inputRef = useFocusWhen<HTMLInputElement>(true);
 
   useEffect(() => {
     const search = text.trim();
@@ -88,29 +96,35 @@ export function ActorPicker({ value, onChange }: { value: PickedActor | null; on
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
-        autoFocus
+        ref={inputRef}
       />
       {showList && (
-        <ul id={listId} role="listbox" className={styles.pickerList} aria-label="Matching organisations">
+        <div id={listId} role="listbox" className={styles.pickerList} aria-label="Matching organisations">
           {matches.map((actor, index) => (
-            <li
+            <div
               key={actor.id}
               id={`${id}-opt-${actor.id}`}
               role="option"
               aria-selected={index === active}
+              tabIndex={-1}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(actor)}
+              onKeyDown={(e) => e.key === 'Enter' && pick(actor)}
             >
               {actor.name}
               {actor.acronym && <span className={styles.muted}> ({actor.acronym})</span>}
-            </li>
+            </div>
           ))}
           {matches.length === 0 && (
-            <li role="presentation" className={styles.muted}>
-              {state === 'searching' ? 'Searching…' : state === 'failed' ? 'The search failed; try again.' : 'No organisation matches.'}
-            </li>
+            <p className={styles.muted}>
+              {state === 'searching'
+                ? 'Searching…'
+                : state === 'failed'
+                  ? 'The search failed; try again.'
+                  : 'No organisation matches.'}
+            </p>
           )}
-        </ul>
+        </div>
       )}
     </div>
   );

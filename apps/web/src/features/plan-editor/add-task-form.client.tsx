@@ -9,13 +9,21 @@ import type { Option } from './inline-field.client';
 import { TASK_PRIORITY_OPTIONS } from './options';
 import { createTaskMutation } from './plan-editor.graphql';
 import styles from './plan-editor.module.css';
+import { useFocusWhen } from './use-focus-when';
 
 /** "Add a task": title, objective, priority and due date; the new task starts as a draft. */
-export function AddTaskForm({ planId, objectiveOptions }: { planId: string; objectiveOptions: readonly Option[] }) {
+export function AddTaskForm({
+  planId,
+  objectiveOptions,
+}: {
+  planId: string;
+  objectiveOptions: readonly Option[];
+}) {
   const editor = useEditor();
   const id = useId();
   const [create, { loading }] = useMutation(createTaskMutation);
   const [open, setOpen] = useState(false);
+  const titleRef = useFocusWhen<HTMLInputElement>(open);
   const [error, setError] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -58,7 +66,7 @@ export function AddTaskForm({ planId, objectiveOptions }: { planId: string; obje
     <form className={styles.addTask} onSubmit={onSubmit} aria-label="Add a task">
       <div className={styles.formGrid}>
         <label htmlFor={`${id}-title`}>Title</label>
-        <input id={`${id}-title`} name="title" required autoFocus maxLength={300} />
+        <input id={`${id}-title`} name="title" required maxLength={300} ref={titleRef} />
         <label htmlFor={`${id}-objective`}>Objective</label>
         <select id={`${id}-objective`} name="objectiveId" defaultValue="">
           <option value="">No objective</option>

@@ -44,7 +44,14 @@ export function AssignForm({ task }: { task: EditorTask }) {
     setError(null);
     try {
       await assign({
-        variables: { input: { taskId: task.id, actorId: actor.id, role, respondBy: respondBy ? endOfDay(respondBy) : null } },
+        variables: {
+          input: {
+            taskId: task.id,
+            actorId: actor.id,
+            role,
+            respondBy: respondBy ? endOfDay(respondBy) : null,
+          },
+        },
       });
       editor.announce(`“${task.title}” proposed to ${actor.acronym ?? actor.name}.`);
       close();
@@ -84,7 +91,12 @@ export function AssignForm({ task }: { task: EditorTask }) {
       </div>
       <div>
         <label htmlFor={`${id}-respond`}>Answer by</label>
-        <input id={`${id}-respond`} type="date" value={respondBy} onChange={(e) => setRespondBy(e.target.value)} />
+        <input
+          id={`${id}-respond`}
+          type="date"
+          value={respondBy}
+          onChange={(e) => setRespondBy(e.target.value)}
+        />
       </div>
       <div className={styles.actions}>
         <button type="submit" className={styles.primary} disabled={loading}>

@@ -23,7 +23,9 @@ function AssignmentRow({ assignment, taskTitle }: { assignment: EditorAssignment
   async function onWithdraw() {
     setError(null);
     try {
-      await withdraw({ variables: { input: { assignmentId: assignment.id, expectedVersion: assignment.version } } });
+      await withdraw({
+        variables: { input: { assignmentId: assignment.id, expectedVersion: assignment.version } },
+      });
       editor.announce(`${org} is no longer asked to do “${taskTitle}”.`);
     } catch (caught) {
       setError(

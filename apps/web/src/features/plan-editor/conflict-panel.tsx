@@ -17,7 +17,8 @@ export function ConflictPanel({ label, conflict, theirs, mine, busy, onKeepMine,
   return (
     <div className={styles.conflict} role="alert" aria-label={`Conflict on ${label}`}>
       <p className={styles.conflictTitle}>
-        {whoChanged(last)} changed this {last ? `at ${clockTime(last.at)}` : 'meanwhile'}, while you were editing it.
+        {whoChanged(last)} changed this {last ? `at ${clockTime(last.at)}` : 'meanwhile'}, while you were
+        editing it.
       </p>
       <dl className={styles.conflictValues}>
         <div>

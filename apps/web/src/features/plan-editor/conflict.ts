@@ -1,7 +1,12 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 
 /** Who won a concurrent edit, as the API's CONFLICT reports it. */
-export type LastChange = { userDisplayName: string | null; actorName: string | null; at: string; fields: string[] };
+export type LastChange = {
+  userDisplayName: string | null;
+  actorName: string | null;
+  at: string;
+  fields: string[];
+};
 
 /** A compare-and-set write that lost: the record's version and values now, and who changed it. */
 export type Conflict = {
@@ -39,5 +44,7 @@ export function clockTime(iso: string): string {
 /** "Amina Diallo (African Union)", or "Someone" when the API does not say. */
 export function whoChanged(last: LastChange | null): string {
   if (!last?.userDisplayName) return 'Someone else';
-  return last.actorName ? `${last.userDisplayName} (${last.actorName})` : last.userDisplayName;
+  // Display names often carry the organisation already ("Amina Diallo (DPO liaison)").
+  const named = !last.actorName || /\(.+\)/.test(last.userDisplayName);
+  return named ? last.userDisplayName : `${last.userDisplayName} (${last.actorName})`;
 }

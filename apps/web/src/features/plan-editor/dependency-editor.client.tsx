@@ -1,7 +1,7 @@
 'use client';
 
-import { useMutation } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { useMutation } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { TASK_STATUS_LABELS } from '@/features/plans/plan-labels';
 import { errorMessage } from '@/lib/apollo/error-message';
@@ -11,13 +11,15 @@ import { useEditor } from './editor-context';
 import { updateTaskMutation } from './plan-editor.graphql';
 import styles from './plan-editor.module.css';
 import type { EditorTask } from './plan-editor.types';
+import { useFocusWhen } from './use-focus-when';
 
 const CYCLE =
   'These dependencies would form a cycle: a task cannot wait, even through other tasks, for itself. Untick the task that closes the loop.';
 
 function refusal(error: unknown): string {
   const cycle =
-    CombinedGraphQLErrors.is(error) && error.errors.some((e) => /cycle/i.test(e.message) && e.extensions?.code === 'BAD_USER_INPUT');
+    CombinedGraphQLErrors.is(error) &&
+    error.errors.some((e) => /cycle/i.test(e.message) && e.extensions?.code === 'BAD_USER_INPUT');
   return cycle ? CYCLE : errorMessage(error);
 }
 
@@ -28,6 +30,7 @@ export function DependencyEditor({ task, tasks }: { task: EditorTask; tasks: rea
   const [update] = useMutation(updateTaskMutation);
   const [chosen, setChosen] = useState<Set<string> | null>(null);
   const [filter, setFilter] = useState('');
+  const filterRef = useFocusWhen<HTMLInputElement>(chosen !== null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -92,7 +95,9 @@ export function DependencyEditor({ task, tasks }: { task: EditorTask; tasks: rea
     );
   }
 
-  const others = tasks.filter((t) => t.id !== task.id && t.title.toLowerCase().includes(filter.trim().toLowerCase()));
+  const others = tasks.filter(
+    (t) => t.id !== task.id && t.title.toLowerCase().includes(filter.trim().toLowerCase()),
+  );
   const toggle = (taskId: string, on: boolean) => {
     const next = new Set(chosen);
     if (on) next.add(taskId);
@@ -105,12 +110,23 @@ export function DependencyEditor({ task, tasks }: { task: EditorTask; tasks: rea
       <label htmlFor={`${id}-filter`} className={styles.fieldLabel}>
         Find a task
       </label>
-      <input id={`${id}-filter`} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoFocus />
+      <input
+        id={`${id}-filter`}
+        type="search"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        ref={filterRef}
+      />
       <ul className={styles.depsChoices}>
         {others.map((t) => (
           <li key={t.id}>
             <label>
-              <input type="checkbox" checked={chosen.has(t.id)} onChange={(e) => toggle(t.id, e.target.checked)} /> {t.title}
+              <input
+                type="checkbox"
+                checked={chosen.has(t.id)}
+                onChange={(e) => toggle(t.id, e.target.checked)}
+              />{' '}
+              {t.title}
             </label>
           </li>
         ))}

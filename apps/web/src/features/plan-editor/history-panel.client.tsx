@@ -10,7 +10,7 @@ import { useEditor } from './editor-context';
 import { planHistoryQuery, restoreRevisionFieldMutation } from './plan-editor.graphql';
 import styles from './plan-editor.module.css';
 import type { EditorTask } from './plan-editor.types';
-import { entityWords, fieldWords, kindWords, valueWords } from './revision-text';
+import { entityWords, fieldWords, isRestorable, kindWords, valueWords } from './revision-text';
 
 type Revision = PlanHistoryQuery['responsePlan']['history']['edges'][number]['node'];
 type Change = { before?: unknown; after?: unknown };
@@ -26,7 +26,15 @@ function entityName(revision: Revision): string {
 }
 
 /** Every change to the plan, newest first, with each field's before and after, and a way back. */
-export function HistoryPanel({ planId, stamp, tasks }: { planId: string; stamp: number; tasks: readonly EditorTask[] }) {
+export function HistoryPanel({
+  planId,
+  stamp,
+  tasks,
+}: {
+  planId: string;
+  stamp: number;
+  tasks: readonly EditorTask[];
+}) {
   const client = useApolloClient();
   const editor = useEditor();
   const [restore] = useMutation(restoreRevisionFieldMutation);
@@ -39,7 +47,11 @@ export function HistoryPanel({ planId, stamp, tasks }: { planId: string; stamp: 
 
   const load = useCallback(async () => {
     try {
-      const { data } = await client.query({ query: planHistoryQuery, variables: { id: planId, first: size }, fetchPolicy: 'network-only' });
+      const { data } = await client.query({
+        query: planHistoryQuery,
+        variables: { id: planId, first: size },
+        fetchPolicy: 'network-only',
+      });
       if (!data) return;
       setRevisions(data.responsePlan.history.edges.map((e) => e.node));
       setTotal(data.responsePlan.history.totalCount);
@@ -49,6 +61,7 @@ export function HistoryPanel({ planId, stamp, tasks }: { planId: string; stamp: 
     }
   }, [client, planId, size]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `stamp` changes when the plan changed; the history is read again.
   useEffect(() => {
     void load();
   }, [load, stamp]);
@@ -59,7 +72,9 @@ export function HistoryPanel({ planId, stamp, tasks }: { planId: string; stamp: 
     if (typeof version !== 'number') return;
     setBusy(key);
     try {
-      const { data } = await restore({ variables: { input: { revisionId: revision.id, field, expectedVersion: version } } });
+      const { data } = await restore({
+        variables: { input: { revisionId: revision.id, field, expectedVersion: version } },
+      });
       const text = data?.restoreRevisionField.revision ? 'Restored.' : 'It already had this value.';
       setFeedback((f) => ({ ...f, [key]: text }));
       editor.announce(`${fieldWords(field)} restored.`);
@@ -96,7 +111,11 @@ export function HistoryPanel({ planId, stamp, tasks }: { planId: string; stamp: 
           const orgName = revision.actor ? (revision.actor.acronym ?? revision.actor.name) : '';
           // Display names often carry the organisation already ("… (AU liaison)").
           const org = orgName && !who.includes(orgName) ? ` (${orgName})` : '';
-          const restorable = revision.kind === 'UPDATE' && revision.entity && 'version' in revision.entity;
+          const restorable =
+            revision.kind === 'UPDATE' &&
+            !!revision.entity &&
+            'version' in revision.entity &&
+            fields.some(([field]) => isRestorable(revision.entityType, field));
           return (
             <li key={revision.id} className={styles.revision}>
               <p className={styles.revisionHead}>
@@ -117,7 +136,11 @@ export function HistoryPanel({ planId, stamp, tasks }: { planId: string; stamp: 
                       <th scope="col">Field</th>
                       <th scope="col">Before</th>
                       <th scope="col">After</th>
-                      {restorable && <th scope="col"><span className="visually-hidden">Action</span></th>}
+                      {restorable && (
+                        <th scope="col">
+                          <span className="visually-hidden">Action</span>
+                        </th>
+                      )}
                     </tr>
                   </thead>
                   <tbody>
@@ -130,16 +153,23 @@ export function HistoryPanel({ planId, stamp, tasks }: { planId: string; stamp: 
                           <td className={styles.after}>{valueWords(change?.after, tasks)}</td>
                           {restorable && (
                             <td>
-                              <button
-                                type="button"
-                                className={styles.linkButton}
-                                disabled={busy === key}
-                                onClick={() => void onRestore(revision, field)}
-                                aria-label={`Restore ${fieldWords(field).toLowerCase()} to ${valueWords(change?.before, tasks)}`}
-                              >
-                                Restore this value
-                              </button>
-                              {feedback[key] && <span className={styles.muted} role="status"> {feedback[key]}</span>}
+                              {isRestorable(revision.entityType, field) && (
+                                <button
+                                  type="button"
+                                  className={styles.linkButton}
+                                  disabled={busy === key}
+                                  onClick={() => void onRestore(revision, field)}
+                                  aria-label={`Restore ${fieldWords(field).toLowerCase()} to ${valueWords(change?.before, tasks)}`}
+                                >
+                                  Restore this value
+                                </button>
+                              )}
+                              {feedback[key] && (
+                                <span className={styles.muted} role="status">
+                                  {' '}
+                                  {feedback[key]}
+                                </span>
+                              )}
                             </td>
                           )}
                         </tr>

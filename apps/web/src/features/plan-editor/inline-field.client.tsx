@@ -6,6 +6,7 @@ import { type Conflict, conflictOf } from './conflict';
 import { ConflictPanel } from './conflict-panel';
 import { useEditor } from './editor-context';
 import styles from './plan-editor.module.css';
+import { useFocusWhen } from './use-focus-when';
 
 export type Option = { value: string; label: string };
 
@@ -24,6 +25,8 @@ type Props = {
   canEdit: boolean;
   /** How the value reads when not being edited. */
   children?: ReactNode;
+  /** The value is shown elsewhere (the plan title is the page heading): only the edit button here. */
+  hideValue?: boolean;
   /** Sends the value with the version it was edited from; throws what the API answered. */
   save(value: string, expectedVersion: number): Promise<unknown>;
 };
@@ -34,10 +37,24 @@ type Props = {
  * theirs (sent again on the new version) or take the other.
  */
 export function InlineField(props: Props) {
-  const { label, value, field, version, focus, kind = 'text', options = [], required, canEdit, children, save } = props;
+  const {
+    label,
+    value,
+    field,
+    version,
+    focus,
+    kind = 'text',
+    options = [],
+    required,
+    canEdit,
+    children,
+    hideValue,
+    save,
+  } = props;
   const editor = useEditor();
   const inputId = useId();
   const [draft, setDraft] = useState<string | null>(null);
+  const inputRef = useFocusWhen<HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement>(draft !== null);
   // The version the edit started from: live reloads must not move it, or a save would silently
   // overwrite what someone else saved in the meantime.
   const [base, setBase] = useState(version);
@@ -90,9 +107,18 @@ export function InlineField(props: Props) {
   if (draft === null) {
     return (
       <div className={styles.field}>
-        <div className={styles.fieldValue}>{children ?? (value ? words(value) : <span className={styles.muted}>Not set</span>)}</div>
+        {!hideValue && (
+          <div className={styles.fieldValue}>
+            {children ?? (value ? words(value) : <span className={styles.muted}>Not set</span>)}
+          </div>
+        )}
         {canEdit && (
-          <button type="button" className={styles.editButton} onClick={start} aria-label={`Edit ${label.toLowerCase()}`}>
+          <button
+            type="button"
+            className={styles.editButton}
+            onClick={start}
+            aria-label={`Edit ${label.toLowerCase()}`}
+          >
             Edit
           </button>
         )}
@@ -111,7 +137,7 @@ export function InlineField(props: Props) {
     id: inputId,
     value: draft,
     disabled: busy || !!conflict,
-    autoFocus: true,
+    ref: inputRef,
     onKeyDown,
     required,
   };
@@ -131,7 +157,11 @@ export function InlineField(props: Props) {
           ))}
         </select>
       ) : (
-        <input {...common} type={kind === 'date' ? 'date' : 'text'} onChange={(e) => setDraft(e.target.value)} />
+        <input
+          {...common}
+          type={kind === 'date' ? 'date' : 'text'}
+          onChange={(e) => setDraft(e.target.value)}
+        />
       )}
       {conflict ? (
         <ConflictPanel

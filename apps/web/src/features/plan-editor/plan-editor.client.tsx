@@ -6,10 +6,10 @@ import type { PlanEditorQuery } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
 import { EditorContext, type EditorContextValue } from './editor-context';
 import { HistoryPanel } from './history-panel.client';
-import { PlanHeader } from './plan-header.client';
 import { planEditorQuery, planPresenceQuery } from './plan-editor.graphql';
 import styles from './plan-editor.module.css';
 import type { PresenceEntry } from './plan-editor.types';
+import { PlanHeader } from './plan-header.client';
 import { PlanStructure } from './plan-structure.client';
 import { PresenceList } from './presence-list';
 import { TaskBoard } from './task-board.client';
@@ -32,7 +32,11 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
 
-const LIVE_WORDS = { connecting: 'Connecting to live updates…', live: 'Live: changes by others appear here', reconnecting: 'Live updates interrupted; reconnecting…' };
+const LIVE_WORDS = {
+  connecting: 'Connecting to live updates…',
+  live: 'Live: changes by others appear here',
+  reconnecting: 'Live updates interrupted; reconnecting…',
+};
 
 /** The response plan editor: header, structure, tasks, board and history, kept live. */
 export function PlanEditor({ planId, initial, wsUrl, mayClassify }: Props) {
@@ -49,7 +53,11 @@ export function PlanEditor({ planId, initial, wsUrl, mayClassify }: Props) {
   const reload = useCallback(async () => {
     const mine = ++latestReload.current;
     try {
-      const { data: next } = await client.query({ query: planEditorQuery, variables: { id: planId }, fetchPolicy: 'network-only' });
+      const { data: next } = await client.query({
+        query: planEditorQuery,
+        variables: { id: planId },
+        fetchPolicy: 'network-only',
+      });
       // Answers may cross; only the newest request's answer is shown.
       if (next && mine === latestReload.current) {
         setData(next);
@@ -62,7 +70,11 @@ export function PlanEditor({ planId, initial, wsUrl, mayClassify }: Props) {
 
   const reloadPresence = useCallback(async () => {
     try {
-      const { data: next } = await client.query({ query: planPresenceQuery, variables: { id: planId }, fetchPolicy: 'network-only' });
+      const { data: next } = await client.query({
+        query: planPresenceQuery,
+        variables: { id: planId },
+        fetchPolicy: 'network-only',
+      });
       if (next) setPresence(next.responsePlan.presence);
     } catch {
       // Presence is a courtesy; the next change or heartbeat brings it back.

@@ -41,10 +41,8 @@ export function PlanHeader({ plan, mayClassify }: { plan: EditorPlan; mayClassif
           required
           canEdit
           save={(value, v) => save({ title: value })(v)}
-        >
-          {/* The title is the heading beside it. */}
-          <></>
-        </InlineField>
+          hideValue
+        />
       </div>
       <div className={styles.meta}>
         <span>Led by {plan.leadActor.name}</span>
@@ -57,7 +55,8 @@ export function PlanHeader({ plan, mayClassify }: { plan: EditorPlan; mayClassif
               {others.map((p) => (
                 <li key={p.id}>
                   {p.actor.name}
-                  {p.actor.acronym && ` (${p.actor.acronym})`} — {PARTICIPANT_ROLE_LABELS[p.role].toLowerCase()}
+                  {p.actor.acronym && ` (${p.actor.acronym})`} —{' '}
+                  {PARTICIPANT_ROLE_LABELS[p.role].toLowerCase()}
                 </li>
               ))}
             </ul>

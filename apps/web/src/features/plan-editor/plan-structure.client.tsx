@@ -19,7 +19,9 @@ function ObjectiveItem({ objective }: { objective: EditorObjective }) {
         focus={`objective:${objective.id}`}
         required
         canEdit
-        save={(title, expectedVersion) => update({ variables: { input: { id: objective.id, expectedVersion, title } } })}
+        save={(title, expectedVersion) =>
+          update({ variables: { input: { id: objective.id, expectedVersion, title } } })
+        }
       />
       {objective.riskFactors.length > 0 && (
         <p className={styles.riskFactors}>
@@ -60,7 +62,9 @@ export function PlanStructure({ plan }: { plan: EditorPlan }) {
                 focus={`phase:${phase.id}`}
                 required
                 canEdit
-                save={(title, expectedVersion) => updatePhase({ variables: { input: { id: phase.id, expectedVersion, title } } })}
+                save={(title, expectedVersion) =>
+                  updatePhase({ variables: { input: { id: phase.id, expectedVersion, title } } })
+                }
               />
               {own.length === 0 ? (
                 <p className={styles.muted}>No objective in this phase.</p>

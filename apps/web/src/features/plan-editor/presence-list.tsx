@@ -21,7 +21,13 @@ function focusWords(focus: string | null | undefined, tasks: readonly EditorTask
 }
 
 /** Who has the plan open now, and what they are editing. */
-export function PresenceList({ entries, tasks }: { entries: readonly PresenceEntry[]; tasks: readonly EditorTask[] }) {
+export function PresenceList({
+  entries,
+  tasks,
+}: {
+  entries: readonly PresenceEntry[];
+  tasks: readonly EditorTask[];
+}) {
   return (
     <section className={styles.presence} aria-label="Who is here">
       <h2 className={styles.presenceTitle}>Here now ({entries.length})</h2>
@@ -32,9 +38,15 @@ export function PresenceList({ entries, tasks }: { entries: readonly PresenceEnt
           {entries.map((entry) => {
             const what = focusWords(entry.focus, tasks);
             return (
-              <li key={`${entry.user.id}:${entry.clientId}`} className={styles.presenceEntry} data-mode={entry.mode}>
+              <li
+                key={`${entry.user.id}:${entry.clientId}`}
+                className={styles.presenceEntry}
+                data-mode={entry.mode}
+              >
                 <strong>{entry.displayName}</strong>
-                {entry.organisation && <span> · {entry.organisation.acronym ?? entry.organisation.name}</span>}
+                {entry.organisation && (
+                  <span> · {entry.organisation.acronym ?? entry.organisation.name}</span>
+                )}
                 <span className={styles.presenceMode}>
                   {' · '}
                   {entry.mode === 'EDITING' ? `editing${what ? ` ${what}` : ''}` : 'viewing'}

@@ -6,7 +6,7 @@ import {
   TASK_PRIORITY_LABELS,
   TASK_STATUS_LABELS,
 } from '@/features/plans/plan-labels';
-import { formatDate, isLocalDate } from '@/lib/format/dates';
+import { formatDate, formatDateTime, isLocalDate } from '@/lib/format/dates';
 import type { EditorTask } from './plan-editor.types';
 
 const ENTITY_WORDS: Record<string, string> = {
@@ -50,7 +50,8 @@ const ENUM_WORDS: Record<string, string> = {
 
 export const entityWords = (type: string) => ENTITY_WORDS[type] ?? type;
 export const kindWords = (kind: string) => KIND_WORDS[kind] ?? kind.toLowerCase();
-export const fieldWords = (field: string) => FIELD_WORDS[field] ?? field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+export const fieldWords = (field: string) =>
+  FIELD_WORDS[field] ?? field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 /** A before or after value in words: labels for enums, titles for task ids, dates spelt out. */
 export function valueWords(value: unknown, tasks: readonly EditorTask[]): string {
@@ -64,8 +65,16 @@ export function valueWords(value: unknown, tasks: readonly EditorTask[]): string
     if (task) return `“${task.title}”`;
     if (ENUM_WORDS[value]) return ENUM_WORDS[value];
     if (isLocalDate(value)) return formatDate(value);
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value);
     return value;
   }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
+
+/** Records whose fields the editor offers to restore; assignments change through their handshake. */
+const RESTORABLE = new Set(['ResponsePlan', 'Phase', 'Objective', 'Task']);
+const SYSTEM_FIELDS = new Set(['createdAt', 'updatedAt', 'version', 'respondedAt']);
+
+export const isRestorable = (entityType: string, field: string) =>
+  RESTORABLE.has(entityType) && !SYSTEM_FIELDS.has(field);

@@ -5,13 +5,13 @@ import { type DragEvent, useState } from 'react';
 import { TASK_STATUS_LABELS } from '@/features/plans/plan-labels';
 import type { TaskStatus } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
+import { BoardCard } from './board-card.client';
 import { clockTime, conflictOf, whoChanged } from './conflict';
 import { useEditor } from './editor-context';
 import { TASK_STATUSES } from './options';
 import { updateTaskMutation } from './plan-editor.graphql';
 import styles from './plan-editor.module.css';
 import type { EditorTask } from './plan-editor.types';
-import { BoardCard } from './board-card.client';
 
 type Grouping = 'status' | 'organisation';
 type Column = { key: string; title: string; status: TaskStatus | null; tasks: EditorTask[] };
@@ -98,7 +98,13 @@ export function TaskBoard({ tasks }: { tasks: readonly EditorTask[] }) {
         <div className={styles.segmented} role="radiogroup" aria-label="Group the cards by">
           {(['status', 'organisation'] as const).map((g) => (
             <label key={g} data-checked={grouping === g}>
-              <input type="radio" name="board-grouping" value={g} checked={grouping === g} onChange={() => setGrouping(g)} />
+              <input
+                type="radio"
+                name="board-grouping"
+                value={g}
+                checked={grouping === g}
+                onChange={() => setGrouping(g)}
+              />
               {g === 'status' ? 'By status' : 'By assigned organisation'}
             </label>
           ))}

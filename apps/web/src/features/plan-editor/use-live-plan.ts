@@ -1,7 +1,7 @@
 'use client';
 
-import { createClient, type Client } from 'graphql-ws';
 import { print } from 'graphql';
+import { type Client, createClient } from 'graphql-ws';
 import { useEffect, useRef, useState } from 'react';
 import type { PlanChangedSubscription } from '@/gql/graphql';
 import { planChangedSubscription, presenceChangedSubscription } from './plan-editor.graphql';
@@ -18,7 +18,12 @@ const MAX_BACKOFF_MS = 15_000;
  * browser sends the session cookie, the API checks the page's origin). Each stream resumes after the
  * last position it saw, so a dropped connection replays what was missed instead of losing it.
  */
-export function useLivePlan(wsUrl: string, planId: string, startAfter: string | null, handlers: Handlers): LiveState {
+export function useLivePlan(
+  wsUrl: string,
+  planId: string,
+  startAfter: string | null,
+  handlers: Handlers,
+): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
   const latest = useRef(handlers);
   // Only the first position counts: later reloads of the plan must not restart the streams.
@@ -62,7 +67,11 @@ export function useLivePlan(wsUrl: string, planId: string, startAfter: string | 
       });
     };
 
-    function follow(document: Parameters<typeof print>[0], from: string | null, onData: (data: unknown) => string) {
+    function follow(
+      document: Parameters<typeof print>[0],
+      from: string | null,
+      onData: (data: unknown) => string,
+    ) {
       let after = from;
       const run = () => {
         if (closed || !client) return;

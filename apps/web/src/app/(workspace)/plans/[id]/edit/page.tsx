@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
+import { liveApiUrl } from '@/features/plan-editor/live-url';
 import { PlanEditor } from '@/features/plan-editor/plan-editor.client';
 import { planEditorQuery } from '@/features/plan-editor/plan-editor.graphql';
-import { liveApiUrl } from '@/features/plan-editor/live-url';
 import { PlanEditGuard } from '@/features/plans/plan-edit-guard';
 import styles from '@/features/plans/plans.module.css';
 import { getViewer } from '@/features/session/viewer';
@@ -16,7 +16,11 @@ export const metadata: Metadata = { title: 'Edit plan' };
 async function Editor({ planId }: { planId: string }) {
   const { viewer } = await getViewer();
   try {
-    const { data } = await query({ query: planEditorQuery, variables: { id: planId }, fetchPolicy: 'no-cache' });
+    const { data } = await query({
+      query: planEditorQuery,
+      variables: { id: planId },
+      fetchPolicy: 'no-cache',
+    });
     if (!data) throw new Error('The plan editor query returned no data.');
     const leadId = data.responsePlan.leadActor.id;
     const mayClassify = !!viewer?.memberships.some(
