@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { MembershipRole } from '@concord/shared';
 import pg from 'pg';
 import { inject } from 'vitest';
+import type { Limits } from '../src/common/limits';
 import { createDataSource } from '../src/db/data-source';
 import { Database } from '../src/db/database';
-import type { MembershipRole } from '@concord/shared';
-import type { Limits } from '../src/common/limits';
-import { SESSION_COOKIE, hashSecret } from '../src/modules/accounts/session.service';
+import { hashSecret, SESSION_COOKIE } from '../src/modules/accounts/session.service';
 import { createApiServer } from '../src/server';
 
 export type GraphQLResponse<T = any> = {
@@ -26,7 +26,11 @@ export type TestApi = {
    * Sends a GraphQL request over real HTTP, as the administrator unless `headers` say otherwise
    * (pass `{ cookie: '' }` to be anonymous, or another session cookie / Authorization header).
    */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 };
 
@@ -67,7 +71,11 @@ export async function signedInAs(
     `INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, $2, 'not-a-password') RETURNING id`,
     [`${role.toLowerCase()}-${suffix}@concord.test`, `Test ${role} ${suffix}`],
   );
-  await db.query('INSERT INTO membership (user_id, actor_id, role) VALUES ($1, $2, $3)', [user.id, actor.id, role]);
+  await db.query('INSERT INTO membership (user_id, actor_id, role) VALUES ($1, $2, $3)', [
+    user.id,
+    actor.id,
+    role,
+  ]);
   const secret = randomBytes(24).toString('base64url');
   await db.query(
     `INSERT INTO session (secret_hash, user_id, idle_expires_at, absolute_expires_at) VALUES ($1, $2, now() + interval '1 hour', now() + interval '1 day')`,
@@ -76,13 +84,20 @@ export async function signedInAs(
   return { cookie: `${SESSION_COOKIE}=${secret}`, userId: user.id, actorId: actor.id };
 }
 
-export async function startTestApi(options: { production?: boolean; limits?: Limits } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { production?: boolean; limits?: Limits } = {},
+): Promise<TestApi> {
   const database = await createTestDatabase();
   const dataSource = createDataSource(database.url, { max: 10 });
   await dataSource.initialize();
   const db = new Database(dataSource);
   const admin = await signedInAs(db, 'ADMIN');
-  const server = await createApiServer({ db, production: options.production, limits: options.limits, log: () => {} });
+  const server = await createApiServer({
+    db,
+    production: options.production,
+    limits: options.limits,
+    log: () => {},
+  });
   const port = await server.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;
   return {

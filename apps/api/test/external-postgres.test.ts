@@ -25,7 +25,8 @@ async function reachable(): Promise<boolean> {
 }
 
 const available = await reachable();
-if (!available) console.warn(`external PostgreSQL at ${serverUrl} does not answer: its test does not run here`);
+if (!available)
+  console.warn(`external PostgreSQL at ${serverUrl} does not answer: its test does not run here`);
 
 describe.runIf(available)('on an external PostgreSQL', () => {
   const name = `concord_ext_${randomBytes(5).toString('hex')}`;

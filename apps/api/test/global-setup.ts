@@ -15,7 +15,12 @@ export const TEMPLATE = 'concord_template';
  */
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), 'concord-test-'));
-  const db = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), ephemeral: true, fast: true, database: TEMPLATE });
+  const db = await startEmbeddedPostgres({
+    dataDir: join(dir, 'pg'),
+    ephemeral: true,
+    fast: true,
+    database: TEMPLATE,
+  });
   const dataSource = createDataSource(db.url);
   await dataSource.initialize();
   await migrate(dataSource);

@@ -13,11 +13,18 @@ afterAll(async () => {
   await prod?.close();
 });
 
-async function send(target: TestApi, init: { method?: string; body?: string; headers?: Record<string, string>; query?: string }) {
+async function send(
+  target: TestApi,
+  init: { method?: string; body?: string; headers?: Record<string, string>; query?: string },
+) {
   const url = init.query ? `${target.url}?${init.query}` : target.url;
   const response = await fetch(url, {
     method: init.method ?? 'POST',
-    headers: { cookie: target.adminCookie, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    headers: {
+      cookie: target.adminCookie,
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
     body: init.body,
   });
   const text = await response.text();
@@ -30,16 +37,50 @@ async function send(target: TestApi, init: { method?: string; body?: string; hea
   return { status: response.status, json, text, headers: response.headers };
 }
 
-const actorCount = async () => (await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM actor'))[0].n;
+const actorCount = async () =>
+  (await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM actor'))[0].n;
 
 describe('bad requests get a JSON error with a code and change nothing', () => {
   it.each([
     ['malformed JSON', { body: '{"query": "mutation {' }, 400, 'BAD_USER_INPUT'],
-    ['a body over the size limit', { body: JSON.stringify({ query: `mutation { createActor(input: {name: "${'x'.repeat(1_100_000)}", kind: MEMBER_STATE}) { actor { id } } }` }) }, 413, 'BAD_USER_INPUT'],
-    ['a batched array', { body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]) }, 400, 'BAD_USER_INPUT'],
-    ['a wrong content type', { body: 'query { __typename }', headers: { 'content-type': 'text/plain' } }, 400, 'BAD_USER_INPUT'],
-    ['a mutation over GET', { method: 'GET', query: `query=${encodeURIComponent('mutation { createActor(input: {name: "GET", kind: MEMBER_STATE}) { actor { id } } }')}`, headers: { 'apollo-require-preflight': 'true' } }, 405, 'BAD_USER_INPUT'],
-    ['a syntax error', { body: JSON.stringify({ query: '{ actors(first: 1) { edges { node { name } }' }) }, 400, 'BAD_USER_INPUT'],
+    [
+      'a body over the size limit',
+      {
+        body: JSON.stringify({
+          query: `mutation { createActor(input: {name: "${'x'.repeat(1_100_000)}", kind: MEMBER_STATE}) { actor { id } } }`,
+        }),
+      },
+      413,
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a batched array',
+      { body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]) },
+      400,
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a wrong content type',
+      { body: 'query { __typename }', headers: { 'content-type': 'text/plain' } },
+      400,
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a mutation over GET',
+      {
+        method: 'GET',
+        query: `query=${encodeURIComponent('mutation { createActor(input: {name: "GET", kind: MEMBER_STATE}) { actor { id } } }')}`,
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+      405,
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a syntax error',
+      { body: JSON.stringify({ query: '{ actors(first: 1) { edges { node { name } }' }) },
+      400,
+      'BAD_USER_INPUT',
+    ],
     ['an unknown field', { body: JSON.stringify({ query: '{ actorz { id } }' }) }, 400, 'BAD_USER_INPUT'],
   ])('%s', async (_label, init, status, code) => {
     const before = await actorCount();
@@ -51,13 +92,20 @@ describe('bad requests get a JSON error with a code and change nothing', () => {
   });
 
   it('answers a query over GET', async () => {
-    const res = await send(api, { method: 'GET', query: `query=${encodeURIComponent('{ actors(first: 1) { totalCount } }')}`, headers: { 'apollo-require-preflight': 'true' } });
+    const res = await send(api, {
+      method: 'GET',
+      query: `query=${encodeURIComponent('{ actors(first: 1) { totalCount } }')}`,
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(res.status).toBe(200);
     expect(res.json.data.actors.totalCount).toBeGreaterThanOrEqual(0);
   });
 
   it('speaks application/graphql-response+json when asked', async () => {
-    const res = await send(api, { body: JSON.stringify({ query: '{ __typename }' }), headers: { accept: 'application/graphql-response+json' } });
+    const res = await send(api, {
+      body: JSON.stringify({ query: '{ __typename }' }),
+      headers: { accept: 'application/graphql-response+json' },
+    });
     expect(res.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);
   });
 });
@@ -96,7 +144,8 @@ describe('limits are checked before execution', () => {
     expect(first.json.data.rateLimit).toMatchObject({ limit: 3000 });
     expect(first.json.data.rateLimit.cost).toBeGreaterThan(100);
     let last = first;
-    for (let i = 0; i < 20 && last.status === 200; i++) last = await send(api, { body: JSON.stringify({ query }) });
+    for (let i = 0; i < 20 && last.status === 200; i++)
+      last = await send(api, { body: JSON.stringify({ query }) });
     expect(last.status).toBe(429);
     expect(last.json.errors[0].extensions.code).toBe('RATE_LIMITED');
     expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -105,7 +154,10 @@ describe('limits are checked before execution', () => {
 
 describe('in production', () => {
   it('refuses introspection to anonymous callers but not to signed-in ones', async () => {
-    const anonymous = await send(prod, { body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }), headers: { cookie: '' } });
+    const anonymous = await send(prod, {
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+      headers: { cookie: '' },
+    });
     expect(anonymous.status).toBe(401);
     const signedIn = ok(await prod.gql('{ __schema { queryType { name } } }'));
     expect(signedIn.__schema.queryType.name).toBe('Query');

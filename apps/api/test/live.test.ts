@@ -294,7 +294,9 @@ describe('live updates across two API processes', () => {
     expect(event.task.title).toBe('After the restart');
     // The listener of each process lost its connection and came back by itself.
     for (const api of [a, b]) {
-      await expect.poll(() => api.output.join(''), { timeout: 10_000 }).toContain('change feed listening again');
+      await expect
+        .poll(() => api.output.join(''), { timeout: 10_000 })
+        .toContain('change feed listening again');
     }
     // And the other way round, to a new subscriber.
     const other = live(a, admin.cookie, PLAN_EVENTS, { planId: plan.gid, after: event.position });

@@ -104,6 +104,26 @@ describe('signing in and out', () => {
     await context.close();
   });
 
+  it('says plainly when there were too many attempts', async () => {
+    const { context, page, problems } = await openPage(browser);
+    await page.goto(`${system.webUrl}/sign-in`);
+    await page.getByLabel('Email').fill('admin@concord.test');
+    const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+    // Five wrong passwords in a row are allowed per account; the sixth attempt is held back.
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await page.getByLabel('Password').fill(`wrong-${attempt}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isEnabled(), wait).toBe(true);
+    }
+    await expect
+      .poll(() => alert.allTextContents(), wait)
+      .toEqual([
+        expect.stringMatching(/^Too many sign-in attempts\. Wait (a minute|\d+ minutes) and try again\.$/),
+      ]);
+    expect(problems.join('\n')).toBe('');
+    await context.close();
+  });
+
   it('only follows a next address on this site', async () => {
     const { context, page, problems } = await openPage(browser);
     await page.goto(`${system.webUrl}/sign-in?next=${encodeURIComponent('//evil.example/path')}`);

@@ -77,7 +77,15 @@ export type Confidence = keyof typeof Confidence;
 export const AssessmentStatus = values('DRAFT', 'IN_REVIEW', 'PUBLISHED', 'SUPERSEDED');
 export type AssessmentStatus = keyof typeof AssessmentStatus;
 
-export const PlanStatus = values('DRAFT', 'IN_REVIEW', 'APPROVED', 'ACTIVE', 'SUSPENDED', 'CLOSED', 'CANCELLED');
+export const PlanStatus = values(
+  'DRAFT',
+  'IN_REVIEW',
+  'APPROVED',
+  'ACTIVE',
+  'SUSPENDED',
+  'CLOSED',
+  'CANCELLED',
+);
 export type PlanStatus = keyof typeof PlanStatus;
 
 export const ParticipantRole = values('LEAD', 'CONTRIBUTOR', 'OBSERVER');
@@ -136,7 +144,14 @@ export const CapabilityKind = values(
 );
 export type CapabilityKind = keyof typeof CapabilityKind;
 
-export const ObservationSourceKind = values('MEDIA', 'NGO_REPORT', 'UN_REPORT', 'FIELD_MISSION', 'ACLED', 'OTHER');
+export const ObservationSourceKind = values(
+  'MEDIA',
+  'NGO_REPORT',
+  'UN_REPORT',
+  'FIELD_MISSION',
+  'ACLED',
+  'OTHER',
+);
 export type ObservationSourceKind = keyof typeof ObservationSourceKind;
 
 /** CAP 1.2 <status>, <msgType>, <scope>, <urgency>, <severity>, <certainty> (values upper-cased). */

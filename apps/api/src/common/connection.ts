@@ -17,10 +17,16 @@ export class PageInfo {
 /** Relay paging arguments shared by every list. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size from the start, ${PAGE_SIZE.min}–${PAGE_SIZE.max}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size from the start, ${PAGE_SIZE.min}–${PAGE_SIZE.max}.`,
+  })
   first?: number | null;
   @Field(() => String, { nullable: true }) after?: string | null;
-  @Field(() => Int, { nullable: true, description: `Page size from the end, ${PAGE_SIZE.min}–${PAGE_SIZE.max}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size from the end, ${PAGE_SIZE.min}–${PAGE_SIZE.max}.`,
+  })
   last?: number | null;
   @Field(() => String, { nullable: true }) before?: string | null;
 }
@@ -70,7 +76,12 @@ export function encodeCursor(sort: string, id: string): string {
 function decodeCursor(cursor: string, field: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string'
+    ) {
       if (/^[0-9a-f-]{36}$/.test(value[1])) return [value[0], value[1]];
     }
   } catch {

@@ -1,7 +1,15 @@
 import DataLoader from 'dataloader';
 import type { QueryResultRow } from 'pg';
 import type { Database, Queryable } from '../db/database';
-import { type Connection, type OrderDirection, type Page, type PageArgs, type Row, toConnection, toPage } from './connection';
+import {
+  type Connection,
+  type OrderDirection,
+  type Page,
+  type PageArgs,
+  type Row,
+  toConnection,
+  toPage,
+} from './connection';
 import { Sql } from './sql';
 
 /** One way a list can be ordered: a SQL expression and the type its cursor text is cast back to. */
@@ -138,7 +146,11 @@ export function rowsById<T extends Row = Row>(
     const q = new Sql();
     q.and(`${spec.alias}.id = ANY(${q.p(ids)}::uuid[])`);
     filter?.(q);
-    const rows = await db.query<T>(`SELECT ${spec.select} FROM ${spec.from} ${q.whereClause()}`, q.params, PREPARED);
+    const rows = await db.query<T>(
+      `SELECT ${spec.select} FROM ${spec.from} ${q.whereClause()}`,
+      q.params,
+      PREPARED,
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });

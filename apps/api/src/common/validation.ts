@@ -42,7 +42,10 @@ export async function validateInput(value: unknown): Promise<void> {
     if (errors.length) {
       const fields = flatten(errors);
       const [first] = fields;
-      throw new AppError('BAD_USER_INPUT', `${first.field}: ${first.message}`, { field: first.field, fields });
+      throw new AppError('BAD_USER_INPUT', `${first.field}: ${first.message}`, {
+        field: first.field,
+        fields,
+      });
     }
   }
 }

@@ -12,7 +12,11 @@ export type QueryOptions = { prepared?: boolean };
 
 /** Anything that runs a statement: the pool, or a client inside a transaction. */
 export type Queryable = {
-  query<T extends QueryResultRow = QueryResultRow>(text: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
+  query<T extends QueryResultRow = QueryResultRow>(
+    text: string,
+    params?: unknown[],
+    options?: QueryOptions,
+  ): Promise<T[]>;
 };
 
 /** Statement names by text; the set of prepared texts is small, the cap only guards against misuse. */
@@ -74,7 +78,14 @@ function diff(change: Change): Record<string, { before: unknown; after: unknown 
   const out: Record<string, { before: unknown; after: unknown }> = {};
   const keys = new Set([...Object.keys(change.before ?? {}), ...Object.keys(change.after ?? {})]);
   for (const key of keys) {
-    if (key === 'version' || key === 'updatedAt' || key === 'createdAt' || key === 'id' || key.startsWith('__')) continue;
+    if (
+      key === 'version' ||
+      key === 'updatedAt' ||
+      key === 'createdAt' ||
+      key === 'id' ||
+      key.startsWith('__')
+    )
+      continue;
     const before = change.before?.[key] ?? null;
     const after = change.after?.[key] ?? null;
     if (JSON.stringify(before) !== JSON.stringify(after)) out[key] = { before, after };
@@ -107,7 +118,11 @@ export class Database implements Queryable {
     this.pool = (dataSource.driver as any).master as Pool;
   }
 
-  async query<T extends QueryResultRow = QueryResultRow>(text: string, params?: unknown[], options?: QueryOptions): Promise<T[]> {
+  async query<T extends QueryResultRow = QueryResultRow>(
+    text: string,
+    params?: unknown[],
+    options?: QueryOptions,
+  ): Promise<T[]> {
     const result = await this.pool.query<T>(queryConfig(text, params, options));
     return result.rows;
   }

@@ -17,12 +17,18 @@ async function loadNode(ctx: Context, globalId: string, field: string) {
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist.' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; null when it does not exist.',
+  })
   node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return loadNode(ctx, id, 'id');
   }
 
-  @Query(() => [Node], { nullable: 'items', description: 'Up to 100 objects by global id, in the order asked.' })
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: 'Up to 100 objects by global id, in the order asked.',
+  })
   nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
     if (ids.length > 100) throw badInput('ids', 'at most 100 ids at once');
     return Promise.all(ids.map((id, i) => loadNode(ctx, id, `ids[${i}]`)));

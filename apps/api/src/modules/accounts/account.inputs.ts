@@ -1,6 +1,6 @@
-import { MembershipRole } from '../../common/enums';
 import { IsEmail, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MembershipRole } from '../../common/enums';
 import { Actor } from '../actors/actor.entity';
 import { Membership } from './membership.entity';
 import { User } from './user.entity';
@@ -23,7 +23,10 @@ export class ViewerMembership {
   @Field(() => MembershipRole) role: MembershipRole;
 }
 
-@ObjectType('Viewer', { simpleResolvers: true, description: 'Who is asking: a person, or an integrator token.' })
+@ObjectType('Viewer', {
+  simpleResolvers: true,
+  description: 'Who is asking: a person, or an integrator token.',
+})
 export class ViewerType {
   @Field(() => String, { description: 'USER or TOKEN.' }) kind: string;
   @Field(() => User, { nullable: true }) user: User | null;
@@ -42,7 +45,10 @@ export class SignOutPayload {
   @Field(() => Boolean) signedOut: boolean;
 }
 
-@ObjectType('RateLimit', { simpleResolvers: true, description: 'The query budget of the caller, after this request.' })
+@ObjectType('RateLimit', {
+  simpleResolvers: true,
+  description: 'The query budget of the caller, after this request.',
+})
 export class RateLimitType {
   @Field(() => Int, { description: 'What this operation cost.' }) cost: number;
   @Field(() => Int, { description: 'Size of the budget.' }) limit: number;
@@ -71,7 +77,9 @@ export class CreateUserPayload {
   @Field(() => User) user: User;
 }
 
-@InputType('SetMembershipInput', { description: 'Gives a user a role in an actor (replacing any role they had there).' })
+@InputType('SetMembershipInput', {
+  description: 'Gives a user a role in an actor (replacing any role they had there).',
+})
 export class SetMembershipInput {
   @Field(() => ID) userId: string;
   @Field(() => ID) actorId: string;

@@ -4,7 +4,6 @@ import type { RateLimitInfo } from '../../common/limits';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
-import { userById } from './account.loaders';
 import {
   CreateUserInput,
   CreateUserPayload,
@@ -16,6 +15,7 @@ import {
   SignOutPayload,
   ViewerType,
 } from './account.inputs';
+import { userById } from './account.loaders';
 import { accountService } from './account.service';
 import { Membership } from './membership.entity';
 import { User } from './user.entity';

@@ -5,11 +5,17 @@ import { fromGlobalId } from '../../common/ids';
 import { insertRow } from '../../common/writes';
 import type { Context } from '../../context';
 import { actorById } from '../actors/actor.loaders';
-import { userById } from './account.loaders';
 import type { CreateUserInput, SetMembershipInput, SignInInput } from './account.inputs';
+import { userById } from './account.loaders';
 import { Membership } from './membership.entity';
 import { hashPassword } from './password';
-import { SESSION_ABSOLUTE_SECONDS, SESSION_COOKIE, signIn, signOut, viewerFromSession } from './session.service';
+import {
+  SESSION_ABSOLUTE_SECONDS,
+  SESSION_COOKIE,
+  signIn,
+  signOut,
+  viewerFromSession,
+} from './session.service';
 import { User } from './user.entity';
 
 type UserRow = User;
@@ -22,7 +28,9 @@ async function describeViewer(ctx: Context) {
   return {
     kind: viewer.kind === 'user' ? 'USER' : 'TOKEN',
     user: user ?? null,
-    memberships: viewer.memberships.map((m, i) => ({ actor: actors[i], role: m.role })).filter((m) => m.actor && !(m.actor instanceof Error)),
+    memberships: viewer.memberships
+      .map((m, i) => ({ actor: actors[i], role: m.role }))
+      .filter((m) => m.actor && !(m.actor instanceof Error)),
     permissions: (Object.keys(permissionTable) as Action[]).filter((action) => can(viewer, action)),
   };
 }
@@ -43,7 +51,8 @@ export const accountService = {
   },
 
   async signOut(ctx: Context) {
-    if (ctx.viewer.kind !== 'user' || !ctx.viewer.sessionId) throw new AppError('UNAUTHENTICATED', 'you are not signed in');
+    if (ctx.viewer.kind !== 'user' || !ctx.viewer.sessionId)
+      throw new AppError('UNAUTHENTICATED', 'you are not signed in');
     await signOut(ctx.db, ctx.viewer.sessionId);
     ctx.http?.clearCookie(SESSION_COOKIE);
     return { signedOut: true };
@@ -66,7 +75,8 @@ export const accountService = {
     await authorize(ctx, 'user.manage');
     const userId = fromGlobalId('User', input.userId, 'userId');
     const actorId = fromGlobalId('Actor', input.actorId, 'actorId');
-    if (!(await actorById(ctx).load(actorId))) throw new AppError('NOT_FOUND', 'actorId: no actor has this id', { field: 'actorId' });
+    if (!(await actorById(ctx).load(actorId)))
+      throw new AppError('NOT_FOUND', 'actorId: no actor has this id', { field: 'actorId' });
     const [user] = await ctx.db.query('SELECT 1 FROM user_account WHERE id = $1', [userId]);
     if (!user) throw new AppError('NOT_FOUND', 'userId: no user has this id', { field: 'userId' });
     const membership = await ctx.db.transaction(async (tx) => {

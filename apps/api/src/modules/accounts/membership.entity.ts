@@ -1,12 +1,16 @@
-import { MembershipRole } from '../../common/enums';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import { MembershipRole } from '../../common/enums';
 import { Node } from '../../common/node';
 import { Actor } from '../actors/actor.entity';
 import { User } from './user.entity';
 
-@ObjectType('Membership', { implements: Node, simpleResolvers: true, description: 'A user belongs to an actor with a role.' })
+@ObjectType('Membership', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A user belongs to an actor with a role.',
+})
 @Entity('membership')
 @Index('membership_user_actor_key', ['userId', 'actorId'], { unique: true })
 @Index('membership_actor_idx', ['actorId'])

@@ -38,12 +38,25 @@ export async function viewerFromSession(db: Database, secret: string): Promise<V
       [row.id, SESSION_IDLE_SECONDS],
     ).catch(() => undefined);
   }
-  return { kind: 'user', userId: row.userId, sessionId: row.id, tokenId: null, memberships: row.memberships, scopes: null };
+  return {
+    kind: 'user',
+    userId: row.userId,
+    sessionId: row.id,
+    tokenId: null,
+    memberships: row.memberships,
+    scopes: null,
+  };
 }
 
 /** Resolves a bearer token to a viewer. A wrong, revoked or expired token is UNAUTHENTICATED, never anonymous. */
 export async function viewerFromToken(db: Database, token: string): Promise<Viewer> {
-  const [row] = await db.query<{ id: string; actorId: string; scopes: TokenScope[]; valid: boolean; stale: boolean }>(
+  const [row] = await db.query<{
+    id: string;
+    actorId: string;
+    scopes: TokenScope[];
+    valid: boolean;
+    stale: boolean;
+  }>(
     `SELECT t.id, t.actor_id AS "actorId", t.scopes::text[] AS scopes,
        (t.revoked_at IS NULL AND t.expires_at > now()) AS valid,
        (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => $2)) AS stale
@@ -51,8 +64,9 @@ export async function viewerFromToken(db: Database, token: string): Promise<View
     [hashSecret(token), TOUCH_AFTER_SECONDS],
     { prepared: true },
   );
-  if (!row || !row.valid) throw new AppError('UNAUTHENTICATED', 'the token is unknown, revoked or expired');
-  if (row.stale) db.query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [row.id]).catch(() => undefined);
+  if (!row?.valid) throw new AppError('UNAUTHENTICATED', 'the token is unknown, revoked or expired');
+  if (row.stale)
+    db.query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [row.id]).catch(() => undefined);
   const role: MembershipRole = row.scopes.includes('WRITE_ASSIGNMENTS') ? 'PARTNER' : 'VIEWER';
   return {
     kind: 'token',
@@ -76,7 +90,12 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const perAccount = await takeFromBucket(db, `sign-in:account:${email}`, SIGN_IN_PER_ACCOUNT, 1);
-  const perAddress = await takeFromBucket(db, `sign-in:address:${input.ipAddress ?? 'unknown'}`, SIGN_IN_PER_ADDRESS, 1);
+  const perAddress = await takeFromBucket(
+    db,
+    `sign-in:address:${input.ipAddress ?? 'unknown'}`,
+    SIGN_IN_PER_ADDRESS,
+    1,
+  );
   if (!perAccount.allowed || !perAddress.allowed) {
     await db.auditEvent({ action: 'signIn', outcome: 'DENIED', details: { email, reason: 'rate limited' } });
     throw new AppError('RATE_LIMITED', 'too many sign-in attempts; wait a little and try again', {
@@ -89,7 +108,12 @@ export async function signIn(
   );
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash));
   if (!user || !valid || !user.isActive) {
-    await db.auditEvent({ action: 'signIn', outcome: 'FAILURE', userId: user?.id ?? null, details: { email } });
+    await db.auditEvent({
+      action: 'signIn',
+      outcome: 'FAILURE',
+      userId: user?.id ?? null,
+      details: { email },
+    });
     throw new AppError('UNAUTHENTICATED', 'the email or password is not right');
   }
   const secret = randomBytes(32).toString('base64url');
@@ -98,7 +122,14 @@ export async function signIn(
       `INSERT INTO session (secret_hash, user_id, idle_expires_at, absolute_expires_at, ip_address, user_agent)
        VALUES ($1, $2, now() + make_interval(secs => $3), now() + make_interval(secs => $4), $5, $6)
        RETURNING id, absolute_expires_at AS "expiresAt"`,
-      [hashSecret(secret), user.id, SESSION_IDLE_SECONDS, SESSION_ABSOLUTE_SECONDS, input.ipAddress, input.userAgent?.slice(0, 300) ?? null],
+      [
+        hashSecret(secret),
+        user.id,
+        SESSION_IDLE_SECONDS,
+        SESSION_ABSOLUTE_SECONDS,
+        input.ipAddress,
+        input.userAgent?.slice(0, 300) ?? null,
+      ],
     );
     tx.audit({ action: 'signIn', entityType: 'Session', entityId: row.id, userId: user.id });
     return row;

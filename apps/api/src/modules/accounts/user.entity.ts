@@ -3,7 +3,11 @@ import { Check, Column, Entity, Index } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
 import { Node } from '../../common/node';
 
-@ObjectType('User', { implements: Node, simpleResolvers: true, description: 'A person who signs in to Concord.' })
+@ObjectType('User', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A person who signs in to Concord.',
+})
 @Entity('user_account')
 @Index('user_account_email_key', ['email'], { unique: true })
 @Check('user_account_email_lowercase', '"email" = lower("email")')

@@ -1,7 +1,7 @@
-import { ActorKind } from '../../common/enums';
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Versioned } from '../../common/entity-base';
+import { ActorKind } from '../../common/enums';
 import { Node } from '../../common/node';
 
 @ObjectType('Actor', {
@@ -27,7 +27,10 @@ export class Actor extends Versioned {
   @Column({ type: 'enum', enum: ActorKind, enumName: 'actor_kind' })
   kind: ActorKind;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code, for states and national bodies.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2 code, for states and national bodies.',
+  })
   @Column('char', { length: 2, nullable: true })
   countryCode: string | null;
 

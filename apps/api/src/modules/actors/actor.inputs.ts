@@ -1,7 +1,7 @@
-import { ActorKind } from '../../common/enums';
 import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType, OrderDirection } from '../../common/connection';
+import { ActorKind } from '../../common/enums';
 import { Actor } from './actor.entity';
 
 export const ActorOrderField = { NAME: 'NAME', CREATED_AT: 'CREATED_AT' } as const;

@@ -1,5 +1,5 @@
-import { registerNodeType } from '../../common/node-registry';
 import { defineList, rowsById } from '../../common/listing';
+import { registerNodeType } from '../../common/node-registry';
 import type { Context } from '../../context';
 import { Actor } from './actor.entity';
 
@@ -8,6 +8,7 @@ export const actorList = defineList('actors', Actor, 'a', {
   CREATED_AT: { expr: 'a.created_at', cast: 'timestamptz' },
 });
 
-export const actorById = (ctx: Context) => ctx.loaders.get('actorById', () => rowsById<Actor & { id: string }>(ctx.db, actorList(ctx.db)));
+export const actorById = (ctx: Context) =>
+  ctx.loaders.get('actorById', () => rowsById<Actor & { id: string }>(ctx.db, actorList(ctx.db)));
 
 registerNodeType('Actor', actorById);

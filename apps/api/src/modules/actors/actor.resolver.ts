@@ -22,7 +22,9 @@ export class ActorResolver {
     return toGlobalId('Actor', actor.id);
   }
 
-  @Query(() => ActorConnection, { description: 'The actor registry: organisations, bodies, missions and states.' })
+  @Query(() => ActorConnection, {
+    description: 'The actor registry: organisations, bodies, missions and states.',
+  })
   actors(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ActorFilter, { nullable: true }) filter: ActorFilter | null,
@@ -37,7 +39,10 @@ export class ActorResolver {
     return actorService.get(ctx, id);
   }
 
-  @FieldResolver(() => Actor, { nullable: true, description: 'The body this one belongs to in the hierarchy.' })
+  @FieldResolver(() => Actor, {
+    nullable: true,
+    description: 'The body this one belongs to in the hierarchy.',
+  })
   parent(@Root() actor: Actor, @Ctx() ctx: Context) {
     return actor.parentId ? actorById(ctx).load(actor.parentId) : null;
   }

@@ -46,18 +46,34 @@ async function assertNoCycle(ctx: Context, id: string, parentId: string): Promis
      ) SELECT EXISTS (SELECT 1 FROM up WHERE id = $2) AS cycle`,
     [parentId, id],
   );
-  if (row.cycle) throw new AppError('BAD_USER_INPUT', 'parentId: an actor cannot be placed under itself', { field: 'parentId' });
+  if (row.cycle)
+    throw new AppError('BAD_USER_INPUT', 'parentId: an actor cannot be placed under itself', {
+      field: 'parentId',
+    });
 }
 
 export const actorService = {
   requireActor,
 
-  list(ctx: Context, args: PageArgs, filter?: ActorFilter | null, orderBy?: ActorOrder | null): Promise<Connection<ActorRow>> {
+  list(
+    ctx: Context,
+    args: PageArgs,
+    filter?: ActorFilter | null,
+    orderBy?: ActorOrder | null,
+  ): Promise<Connection<ActorRow>> {
     return listPage(ctx.db, actorList(ctx.db), actorFilter(filter), orderBy ?? defaultOrder, toPage(args));
   },
 
-  children(ctx: Context, parent: ActorRow, args: PageArgs, orderBy?: ActorOrder | null): Promise<Connection<ActorRow>> {
-    return childPage(ctx, actorList(ctx.db), 'a.parent_id', parent.id, { order: orderBy ?? defaultOrder, args });
+  children(
+    ctx: Context,
+    parent: ActorRow,
+    args: PageArgs,
+    orderBy?: ActorOrder | null,
+  ): Promise<Connection<ActorRow>> {
+    return childPage(ctx, actorList(ctx.db), 'a.parent_id', parent.id, {
+      order: orderBy ?? defaultOrder,
+      args,
+    });
   },
 
   async get(ctx: Context, globalId: string): Promise<ActorRow> {
@@ -82,8 +98,10 @@ export const actorService = {
     const id = fromGlobalId('Actor', input.id);
     const { id: _id, expectedVersion, parentId, ...fields } = input;
     const patch: Record<string, unknown> = { ...fields };
-    if (fields.name === null) throw new AppError('BAD_USER_INPUT', 'name: cannot be empty', { field: 'name' });
-    if (fields.kind === null) throw new AppError('BAD_USER_INPUT', 'kind: cannot be empty', { field: 'kind' });
+    if (fields.name === null)
+      throw new AppError('BAD_USER_INPUT', 'name: cannot be empty', { field: 'name' });
+    if (fields.kind === null)
+      throw new AppError('BAD_USER_INPUT', 'kind: cannot be empty', { field: 'kind' });
     if (parentId !== undefined) {
       if (parentId === null) patch.parentId = null;
       else {

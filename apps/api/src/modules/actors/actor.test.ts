@@ -21,14 +21,28 @@ describe('actors', () => {
     const created = ok(
       await api.gql(
         `mutation($input: CreateActorInput!) { createActor(input: $input) { actor { id name acronym kind version countryCode } } }`,
-        { input: { name: 'Intergovernmental Authority on Development', acronym: 'IGAD', kind: 'REGIONAL_ORGANIZATION' } },
+        {
+          input: {
+            name: 'Intergovernmental Authority on Development',
+            acronym: 'IGAD',
+            kind: 'REGIONAL_ORGANIZATION',
+          },
+        },
       ),
     ).createActor.actor;
-    expect(created).toMatchObject({ name: 'Intergovernmental Authority on Development', acronym: 'IGAD', version: 1 });
+    expect(created).toMatchObject({
+      name: 'Intergovernmental Authority on Development',
+      acronym: 'IGAD',
+      version: 1,
+    });
 
     const byId = ok(await api.gql(`query($id: ID!) { actor(id: $id) { name } }`, { id: created.id }));
     expect(byId.actor.name).toBe('Intergovernmental Authority on Development');
-    const byNode = ok(await api.gql(`query($id: ID!) { node(id: $id) { __typename id ... on Actor { acronym } } }`, { id: created.id }));
+    const byNode = ok(
+      await api.gql(`query($id: ID!) { node(id: $id) { __typename id ... on Actor { acronym } } }`, {
+        id: created.id,
+      }),
+    );
     expect(byNode.node).toEqual({ __typename: 'Actor', id: created.id, acronym: 'IGAD' });
   });
 
@@ -55,16 +69,26 @@ describe('actors', () => {
     const tail = ok(await api.gql(ACTORS, { last: 2, filter })).actors;
     expect(tail.edges.map((e: any) => e.node.name.slice(-1))).toEqual(['F', 'G']);
 
-    const desc = ok(await api.gql(ACTORS, { first: 2, filter, orderBy: { field: 'NAME', direction: 'DESC' } })).actors;
+    const desc = ok(
+      await api.gql(ACTORS, { first: 2, filter, orderBy: { field: 'NAME', direction: 'DESC' } }),
+    ).actors;
     expect(desc.edges.map((e: any) => e.node.name.slice(-1))).toEqual(['G', 'F']);
   });
 
   it('filters by kind and searches acronyms case-insensitively, treating % literally', async () => {
-    await makeActor(api.db, { name: 'Economic Community of West African States', acronym: 'ECOWAS', kind: 'REGIONAL_ORGANIZATION' });
+    await makeActor(api.db, {
+      name: 'Economic Community of West African States',
+      acronym: 'ECOWAS',
+      kind: 'REGIONAL_ORGANIZATION',
+    });
     await makeActor(api.db, { name: 'Republic of Ghana', kind: 'MEMBER_STATE', countryCode: 'GH' });
-    const found = ok(await api.gql(ACTORS, { first: 10, filter: { search: 'ecowas', kinds: ['REGIONAL_ORGANIZATION'] } })).actors;
+    const found = ok(
+      await api.gql(ACTORS, { first: 10, filter: { search: 'ecowas', kinds: ['REGIONAL_ORGANIZATION'] } }),
+    ).actors;
     expect(found.edges.map((e: any) => e.node.acronym)).toEqual(['ECOWAS']);
-    const none = ok(await api.gql(ACTORS, { first: 10, filter: { search: 'ecowas', kinds: ['MEMBER_STATE'] } })).actors;
+    const none = ok(
+      await api.gql(ACTORS, { first: 10, filter: { search: 'ecowas', kinds: ['MEMBER_STATE'] } }),
+    ).actors;
     expect(none.totalCount).toBe(0);
     const wildcard = ok(await api.gql(ACTORS, { first: 10, filter: { search: '%' } })).actors;
     expect(wildcard.totalCount).toBe(0);
@@ -73,34 +97,52 @@ describe('actors', () => {
   it('updates only the fields sent, and refuses a stale version with CONFLICT', async () => {
     const actor = await makeActor(api.db, { acronym: 'OLD', region: 'Africa' });
     const update = `mutation($input: UpdateActorInput!) { updateActor(input: $input) { actor { acronym region version } } }`;
-    const updated = ok(await api.gql(update, { input: { id: actor.gid, expectedVersion: 1, acronym: 'NEW' } }));
+    const updated = ok(
+      await api.gql(update, { input: { id: actor.gid, expectedVersion: 1, acronym: 'NEW' } }),
+    );
     expect(updated.updateActor.actor).toEqual({ acronym: 'NEW', region: 'Africa', version: 2 });
 
     const stale = await api.gql(update, { input: { id: actor.gid, expectedVersion: 1, acronym: 'LOST' } });
     expect(errorCode(stale)).toBe('CONFLICT');
     expect(stale.errors?.[0].extensions?.currentVersion).toBe(2);
-    const after = ok(await api.gql(`query($id: ID!) { actor(id: $id) { acronym version } }`, { id: actor.gid }));
+    const after = ok(
+      await api.gql(`query($id: ID!) { actor(id: $id) { acronym version } }`, { id: actor.gid }),
+    );
     expect(after.actor).toEqual({ acronym: 'NEW', version: 2 });
   });
 
   it('refuses to make an actor its own ancestor', async () => {
     const parent = await makeActor(api.db);
     const child = await makeActor(api.db, { parentId: parent.id });
-    const res = await api.gql(`mutation($input: UpdateActorInput!) { updateActor(input: $input) { actor { id } } }`, {
-      input: { id: parent.gid, expectedVersion: 1, parentId: child.gid },
-    });
+    const res = await api.gql(
+      `mutation($input: UpdateActorInput!) { updateActor(input: $input) { actor { id } } }`,
+      {
+        input: { id: parent.gid, expectedVersion: 1, parentId: child.gid },
+      },
+    );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].extensions?.field).toBe('parentId');
   });
 
   it.each([
     ['a name that is empty', { name: '', kind: 'MEMBER_STATE' }, 'name'],
-    ['a country code that is not ISO 3166', { name: 'X', kind: 'MEMBER_STATE', countryCode: 'Sudan' }, 'countryCode'],
-    ['a website that is not a URL', { name: 'X', kind: 'MEMBER_STATE', website: 'javascript:alert(1)' }, 'website'],
+    [
+      'a country code that is not ISO 3166',
+      { name: 'X', kind: 'MEMBER_STATE', countryCode: 'Sudan' },
+      'countryCode',
+    ],
+    [
+      'a website that is not a URL',
+      { name: 'X', kind: 'MEMBER_STATE', website: 'javascript:alert(1)' },
+      'website',
+    ],
     ['a parent id that is malformed', { name: 'X', kind: 'MEMBER_STATE', parentId: 'not-an-id' }, 'parentId'],
   ])('refuses %s with BAD_USER_INPUT naming the field, and creates nothing', async (_label, input, field) => {
     const before = ok(await api.gql(ACTORS, { first: 1 })).actors.totalCount;
-    const res = await api.gql(`mutation($input: CreateActorInput!) { createActor(input: $input) { actor { id } } }`, { input });
+    const res = await api.gql(
+      `mutation($input: CreateActorInput!) { createActor(input: $input) { actor { id } } }`,
+      { input },
+    );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].extensions?.field).toBe(field);
     expect(ok(await api.gql(ACTORS, { first: 1 })).actors.totalCount).toBe(before);
@@ -119,7 +161,9 @@ describe('actors', () => {
 
   it('answers a missing actor with NOT_FOUND and an unknown node with null', async () => {
     const missing = 'QWN0b3I6MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw';
-    expect(errorCode(await api.gql(`query($id: ID!) { actor(id: $id) { name } }`, { id: missing }))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(`query($id: ID!) { actor(id: $id) { name } }`, { id: missing }))).toBe(
+      'NOT_FOUND',
+    );
     expect(ok(await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: missing })).node).toBeNull();
   });
 
@@ -131,9 +175,12 @@ describe('actors', () => {
       }),
     );
     expect(created.createActor.actor.name).toBe(name);
-    const nul = await api.gql(`mutation($input: CreateActorInput!) { createActor(input: $input) { actor { name } } }`, {
-      input: { name: 'bad\u0000name', kind: 'REGIONAL_ORGANIZATION' },
-    });
+    const nul = await api.gql(
+      `mutation($input: CreateActorInput!) { createActor(input: $input) { actor { name } } }`,
+      {
+        input: { name: 'bad\u0000name', kind: 'REGIONAL_ORGANIZATION' },
+      },
+    );
     expect(errorCode(nul)).toBe('BAD_USER_INPUT');
     expect(nul.errors?.[0].extensions?.field).toBe('name');
   });

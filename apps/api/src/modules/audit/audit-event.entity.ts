@@ -1,6 +1,6 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateTimeScalar } from '../../common/scalars';
 
 /**
@@ -22,7 +22,9 @@ export class AuditEvent {
   @Column('timestamptz', { default: () => 'clock_timestamp()' })
   occurredAt: Date;
 
-  @Field(() => String, { description: 'What happened, e.g. "updateResponsePlan", "signIn.failure", "token.revoke".' })
+  @Field(() => String, {
+    description: 'What happened, e.g. "updateResponsePlan", "signIn.failure", "token.revoke".',
+  })
   @Column('text')
   action: string;
 
@@ -57,7 +59,10 @@ export class AuditEvent {
   @Column('text', { nullable: true })
   ipAddress: string | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Changed fields: { field: { before, after } }.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Changed fields: { field: { before, after } }.',
+  })
   @Column('jsonb', { nullable: true })
   changes: Record<string, unknown> | null;
 

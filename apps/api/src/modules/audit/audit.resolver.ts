@@ -6,18 +6,23 @@ import { fromGlobalId, parseGlobalId, toGlobalId } from '../../common/ids';
 import { defineList, listPage } from '../../common/listing';
 import { DateTimeScalar } from '../../common/scalars';
 import type { Context } from '../../context';
+import { userById } from '../accounts/account.loaders';
+import { User } from '../accounts/user.entity';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
-import { User } from '../accounts/user.entity';
-import { userById } from '../accounts/account.loaders';
 import { AuditEvent } from './audit-event.entity';
 
 @InputType('AuditEventFilter')
 export class AuditEventFilter {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) action?: string | null;
-  @Field(() => String, { nullable: true, description: 'SUCCESS, FAILURE or DENIED.' }) @IsOptional() @MaxLength(20) outcome?: string | null;
+  @Field(() => String, { nullable: true, description: 'SUCCESS, FAILURE or DENIED.' })
+  @IsOptional()
+  @MaxLength(20)
+  outcome?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) entityType?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Global id of the record the events are about.' }) @IsOptional() entityId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Global id of the record the events are about.' })
+  @IsOptional()
+  entityId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() userId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() actorId?: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) @IsOptional() from?: Date | null;
@@ -25,7 +30,9 @@ export class AuditEventFilter {
 }
 
 const AuditEventConnection = connectionType(AuditEvent, 'AuditEvent');
-const auditList = defineList('auditEvents', AuditEvent, 'e', { OCCURRED_AT: { expr: 'e.occurred_at', cast: 'timestamptz' } });
+const auditList = defineList('auditEvents', AuditEvent, 'e', {
+  OCCURRED_AT: { expr: 'e.occurred_at', cast: 'timestamptz' },
+});
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
@@ -44,12 +51,18 @@ export class AuditResolver {
     return event.userId ? userById(ctx).load(event.userId) : null;
   }
 
-  @FieldResolver(() => Actor, { nullable: true, description: 'The organisation the person or token acted for.' })
+  @FieldResolver(() => Actor, {
+    nullable: true,
+    description: 'The organisation the person or token acted for.',
+  })
   actor(@Root() event: AuditEvent, @Ctx() ctx: Context) {
     return event.actorId ? actorById(ctx).load(event.actorId) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '"session" or "token": how the caller signed in.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '"session" or "token": how the caller signed in.',
+  })
   via(@Root() event: AuditEvent) {
     return event.tokenId ? 'token' : event.sessionId ? 'session' : null;
   }
@@ -61,7 +74,9 @@ export class AuditResolver {
     @Ctx() ctx: Context,
   ) {
     await authorize(ctx, 'audit.read');
-    const entityId = filter?.entityId ? parseGlobalId(filter.entityId)?.id ?? '00000000-0000-0000-0000-000000000000' : null;
+    const entityId = filter?.entityId
+      ? (parseGlobalId(filter.entityId)?.id ?? '00000000-0000-0000-0000-000000000000')
+      : null;
     const userId = filter?.userId ? fromGlobalId('User', filter.userId, 'filter.userId') : null;
     const actorId = filter?.actorId ? fromGlobalId('Actor', filter.actorId, 'filter.actorId') : null;
     return listPage(

@@ -1,17 +1,33 @@
-import { TokenScope } from '../../common/enums';
 import { Field, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { TokenScope } from '../../common/enums';
 import { DateTimeScalar } from '../../common/scalars';
-import { Actor } from '../actors/actor.entity';
 import { User } from '../accounts/user.entity';
+import { Actor } from '../actors/actor.entity';
 
 /** An integrator token: bound to one actor, scoped, expiring, revocable. Only a SHA-256 of the secret is kept. */
-@ObjectType('ApiToken', { simpleResolvers: true, description: 'An integrator token. The secret is shown once, at creation.' })
+@ObjectType('ApiToken', {
+  simpleResolvers: true,
+  description: 'An integrator token. The secret is shown once, at creation.',
+})
 @Entity('api_token')
 @Index('api_token_secret_hash_key', ['secretHash'], { unique: true })
 @Index('api_token_actor_idx', ['actorId', 'createdAt', 'id'])
 @Check('api_token_scopes_not_empty', 'cardinality("scopes") > 0')
-@Check('api_token_scopes_known', `"scopes" <@ ARRAY['READ_GRAPH', 'READ_ASSESSMENTS', 'WRITE_ASSIGNMENTS']::text[]`)
+@Check(
+  'api_token_scopes_known',
+  `"scopes" <@ ARRAY['READ_GRAPH', 'READ_ASSESSMENTS', 'WRITE_ASSIGNMENTS']::text[]`,
+)
 export class ApiToken {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -20,7 +36,9 @@ export class ApiToken {
   @Column('text')
   name: string;
 
-  @Field(() => String, { description: 'The first characters of the token, to recognise it in lists and logs.' })
+  @Field(() => String, {
+    description: 'The first characters of the token, to recognise it in lists and logs.',
+  })
   @Column('text')
   prefix: string;
 

@@ -1,7 +1,7 @@
-import { TokenScope } from '../../common/enums';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../common/connection';
+import { TokenScope } from '../../common/enums';
 import { ApiToken } from './api-token.entity';
 
 @InputType('CreateApiTokenInput')
@@ -10,7 +10,10 @@ export class CreateApiTokenInput {
   @Length(1, 100)
   name: string;
 
-  @Field(() => ID, { nullable: true, description: 'The actor the token acts for; defaults to your first organisation.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The actor the token acts for; defaults to your first organisation.',
+  })
   @IsOptional()
   actorId?: string | null;
 
@@ -29,7 +32,8 @@ export class CreateApiTokenInput {
 @ObjectType('CreateApiTokenPayload', { simpleResolvers: true })
 export class CreateApiTokenPayload {
   @Field(() => ApiToken) apiToken: ApiToken;
-  @Field(() => String, { description: 'The token itself. It is shown only now: store it safely.' }) secret: string;
+  @Field(() => String, { description: 'The token itself. It is shown only now: store it safely.' })
+  secret: string;
 }
 
 @InputType('RevokeApiTokenInput')

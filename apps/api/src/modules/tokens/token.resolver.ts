@@ -26,7 +26,7 @@ export class ApiTokenResolver {
     return actorById(ctx).load(token.actorId);
   }
 
-  @Query(() => ApiTokenConnection, { description: "Integrator tokens of your organisations, newest first." })
+  @Query(() => ApiTokenConnection, { description: 'Integrator tokens of your organisations, newest first.' })
   apiTokens(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return tokenService.list(ctx, page);
   }
@@ -36,7 +36,9 @@ export class ApiTokenResolver {
     return tokenService.create(ctx, input);
   }
 
-  @Mutation(() => RevokeApiTokenPayload, { description: 'Effective on the very next request made with the token.' })
+  @Mutation(() => RevokeApiTokenPayload, {
+    description: 'Effective on the very next request made with the token.',
+  })
   revokeApiToken(@Arg('input', () => RevokeApiTokenInput) input: RevokeApiTokenInput, @Ctx() ctx: Context) {
     return tokenService.revoke(ctx, input);
   }

@@ -10,7 +10,9 @@ import { hashSecret } from '../accounts/session.service';
 import { ApiToken } from './api-token.entity';
 import type { CreateApiTokenInput, RevokeApiTokenInput } from './token.inputs';
 
-const tokenList = defineList('apiTokens', ApiToken, 'k', { CREATED_AT: { expr: 'k.created_at', cast: 'timestamptz' } });
+const tokenList = defineList('apiTokens', ApiToken, 'k', {
+  CREATED_AT: { expr: 'k.created_at', cast: 'timestamptz' },
+});
 
 /** Token format: `cnc_` and 43 characters of base64url randomness (256 bits). */
 const newSecret = () => `cnc_${randomBytes(32).toString('base64url')}`;
@@ -19,11 +21,22 @@ export const tokenService = {
   async create(ctx: Context, input: CreateApiTokenInput) {
     const viewer = requireSignedIn(ctx);
     if (viewer.kind !== 'user') throw new AppError('FORBIDDEN', 'a token cannot create tokens');
-    const actorId = input.actorId ? fromGlobalId('Actor', input.actorId, 'actorId') : viewer.memberships[0]?.actorId;
-    if (!actorId) throw new AppError('BAD_USER_INPUT', 'actorId: you belong to no organisation', { field: 'actorId' });
+    const actorId = input.actorId
+      ? fromGlobalId('Actor', input.actorId, 'actorId')
+      : viewer.memberships[0]?.actorId;
+    if (!actorId)
+      throw new AppError('BAD_USER_INPUT', 'actorId: you belong to no organisation', { field: 'actorId' });
     await authorize(ctx, 'token.manage', actorId);
-    if (input.scopes.includes('WRITE_ASSIGNMENTS') && !isAdmin(viewer) && !actorIdsWith(viewer, ['LIAISON', 'PARTNER']).includes(actorId)) {
-      throw new AppError('FORBIDDEN', 'scopes: only liaisons and partners may give a token write:assignments', { field: 'scopes' });
+    if (
+      input.scopes.includes('WRITE_ASSIGNMENTS') &&
+      !isAdmin(viewer) &&
+      !actorIdsWith(viewer, ['LIAISON', 'PARTNER']).includes(actorId)
+    ) {
+      throw new AppError(
+        'FORBIDDEN',
+        'scopes: only liaisons and partners may give a token write:assignments',
+        { field: 'scopes' },
+      );
     }
     const secret = newSecret();
     const apiToken = await ctx.db.transaction(async (tx) => {
@@ -36,7 +49,12 @@ export const tokenService = {
         scopes: [...new Set(input.scopes)],
         expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
       });
-      tx.audit({ action: 'token.create', entityType: 'ApiToken', entityId: row.id, details: { scopes: row.scopes } });
+      tx.audit({
+        action: 'token.create',
+        entityType: 'ApiToken',
+        entityId: row.id,
+        details: { scopes: row.scopes },
+      });
       return row;
     });
     return { apiToken, secret };
@@ -63,7 +81,10 @@ export const tokenService = {
     if (viewer.kind !== 'user') throw new AppError('FORBIDDEN', 'a token cannot revoke tokens');
     const id = fromGlobalId('ApiToken', input.id);
     const cols = ctx.db.columns(ApiToken);
-    const [token] = await ctx.db.query<ApiToken>(`SELECT ${cols.select('k')} FROM api_token k WHERE k.id = $1`, [id]);
+    const [token] = await ctx.db.query<ApiToken>(
+      `SELECT ${cols.select('k')} FROM api_token k WHERE k.id = $1`,
+      [id],
+    );
     // Another organisation's token answers exactly as a missing one.
     if (!token || (!isAdmin(viewer) && !viewer.memberships.some((m) => m.actorId === token.actorId))) {
       throw new AppError('NOT_FOUND', 'token was not found');
