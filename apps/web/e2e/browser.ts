@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type ConsoleMessage, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 
 /** Flags that keep Chromium quiet on a closed network. */
 const FLAGS = [
@@ -19,7 +19,9 @@ const FLAGS = [
  * Fails with a plain explanation when there is none.
  */
 async function executablePath(): Promise<string> {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   for (const path of candidates) if (existsSync(path)) return path;
   try {
     // Optional: only when Debian's package is absent and @sparticuz/chromium was installed.
@@ -28,7 +30,7 @@ async function executablePath(): Promise<string> {
     return await sparticuz.executablePath();
   } catch {
     throw new Error(
-      'No Chromium found for the browser journeys. Install Debian\'s package (apt-get install -y chromium), ' +
+      "No Chromium found for the browser journeys. Install Debian's package (apt-get install -y chromium), " +
         'or set CHROMIUM_PATH to a Chromium binary.',
     );
   }
@@ -42,13 +44,16 @@ export async function launchBrowser(): Promise<Browser> {
  * A page that records every console error, page error and hydration warning; journeys assert
  * that none happened.
  */
-export async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+export async function openPage(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message: ConsoleMessage) => {
     const text = message.text();
-    if (message.type() === 'error' || /hydrat/i.test(text)) problems.push(`console ${message.type()}: ${text}`);
+    if (message.type() === 'error' || /hydrat/i.test(text))
+      problems.push(`console ${message.type()}: ${text}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('response', (response) => {

@@ -43,7 +43,11 @@ async function forward(request: Request): Promise<Response> {
     } as RequestInit & { duplex: 'half' });
   } catch {
     return Response.json(
-      { errors: [{ message: 'The Concord API is not reachable.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] },
+      {
+        errors: [
+          { message: 'The Concord API is not reachable.', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+        ],
+      },
       { status: 502 },
     );
   }

@@ -2,7 +2,12 @@
 
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { type ApiTokenRowFragment, CreateApiTokenDocument, type MembershipRole, type TokenScope } from '@/gql/graphql';
+import {
+  type ApiTokenRowFragment,
+  CreateApiTokenDocument,
+  type MembershipRole,
+  type TokenScope,
+} from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
 import styles from './integrators.module.css';
 import { mayGrantWrite, SCOPES } from './token-scopes';

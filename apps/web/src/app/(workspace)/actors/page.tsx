@@ -9,6 +9,7 @@ import {
 } from '@/features/actors/actor-search';
 import { actorsQuery } from '@/features/actors/actors.graphql';
 import styles from '@/features/actors/actors.module.css';
+import type { ActorsQuery } from '@/gql/graphql';
 import { errorMessage } from '@/lib/apollo/error-message';
 import { query } from '@/lib/apollo/rsc-client';
 import { ActorsPageClient } from './actors-page.client';
@@ -36,7 +37,7 @@ export default async function ActorsPage({ searchParams }: PageProps<'/actors'>)
 }
 
 async function ActorResults({ search }: { search: ActorSearch }) {
-  let actors;
+  let actors: ActorsQuery['actors'];
   try {
     const { data } = await query({ query: actorsQuery, variables: actorsVariables(search) });
     if (!data) throw new Error('The actors query returned no data.');
