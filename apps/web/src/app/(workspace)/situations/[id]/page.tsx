@@ -8,6 +8,7 @@ import { MitigationGaps } from '@/features/situations/mitigation-gaps';
 import { RiskFactorList } from '@/features/situations/risk-factor-list';
 import { SITUATION_STATUS_LABELS } from '@/features/situations/risk-labels';
 import { SignInNote } from '@/features/situations/sign-in-note';
+import { SituationAlertsSection } from '@/features/situations/situation-alerts';
 import { SituationObservations } from '@/features/situations/situation-observations';
 import { mayReadAssessmentText } from '@/features/situations/situation-page.types';
 import { situationGapsQuery, situationPageQuery } from '@/features/situations/situations.graphql';
@@ -118,6 +119,7 @@ export default async function SituationPage({ params }: PageProps<'/situations/[
         )}
       </section>
 
+      <SituationAlertsSection situationId={situation.id} />
       <MitigationGaps gaps={gaps} error={gapsError} />
       <AssessmentHistory situation={situation} />
       <SituationObservations situation={situation} />
