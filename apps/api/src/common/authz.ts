@@ -3,7 +3,8 @@ import type { Context } from '../context';
 import { AppError } from './errors';
 import type { Viewer } from './viewer';
 
-export const isAdmin = (viewer: Viewer) => viewer.kind === 'user' && viewer.memberships.some((m) => m.role === 'ADMIN');
+export const isAdmin = (viewer: Viewer) =>
+  viewer.kind === 'user' && viewer.memberships.some((m) => m.role === 'ADMIN');
 
 /** The actors for which the viewer holds one of `roles`. */
 export function actorIdsWith(viewer: Viewer, roles: readonly MembershipRole[]): string[] {
@@ -11,7 +12,8 @@ export function actorIdsWith(viewer: Viewer, roles: readonly MembershipRole[]): 
 }
 
 export function requireSignedIn(ctx: Context): Viewer {
-  if (ctx.viewer.kind === 'anonymous') throw new AppError('UNAUTHENTICATED', 'sign in or send a token to do this');
+  if (ctx.viewer.kind === 'anonymous')
+    throw new AppError('UNAUTHENTICATED', 'sign in or send a token to do this');
   return ctx.viewer;
 }
 
@@ -27,7 +29,9 @@ export function can(viewer: Viewer, action: Action, actorId?: string): boolean {
     const scope = scopeFor[action];
     if (!scope || !viewer.scopes.includes(scope)) return false;
   }
-  const roles = viewer.memberships.filter((m) => actorId === undefined || m.actorId === actorId).map((m) => m.role);
+  const roles = viewer.memberships
+    .filter((m) => actorId === undefined || m.actorId === actorId)
+    .map((m) => m.role);
   return roleAllows(roles, action);
 }
 
@@ -35,6 +39,8 @@ export function can(viewer: Viewer, action: Action, actorId?: string): boolean {
 export async function authorize(ctx: Context, action: Action, actorId?: string): Promise<void> {
   requireSignedIn(ctx);
   if (can(ctx.viewer, action, actorId)) return;
-  await ctx.db.auditEvent({ action, outcome: 'DENIED', details: actorId ? { actorId } : null }).catch(() => undefined);
+  await ctx.db
+    .auditEvent({ action, outcome: 'DENIED', details: actorId ? { actorId } : null })
+    .catch(() => undefined);
   throw new AppError('FORBIDDEN', 'you are not allowed to do this');
 }

@@ -63,7 +63,9 @@ export function fromDatabaseError(error: unknown): AppError | null {
         constraint: pg.constraint,
       });
     case '23503':
-      return new AppError('BAD_USER_INPUT', 'a referenced record does not exist', { constraint: pg.constraint });
+      return new AppError('BAD_USER_INPUT', 'a referenced record does not exist', {
+        constraint: pg.constraint,
+      });
     case '23514':
     case '23502':
     case '22P02':
@@ -73,7 +75,9 @@ export function fromDatabaseError(error: unknown): AppError | null {
     case '22001':
     case '22021':
     case '22P05':
-      return new AppError('BAD_USER_INPUT', 'a value is out of range or malformed', { constraint: pg.constraint });
+      return new AppError('BAD_USER_INPUT', 'a value is out of range or malformed', {
+        constraint: pg.constraint,
+      });
     case '57014':
       return new AppError('SERVICE_UNAVAILABLE', 'the request took too long and was cancelled');
     case '55P03':
@@ -122,7 +126,11 @@ export function createErrorFormatter(options: { log: ErrorLogger; production: bo
       };
     }
     const code = String(formatted.extensions?.code ?? '');
-    if (/^Syntax Error: (Query depth limit|Aliases limit|Document contains more th(?:an|at) \d+ tokens)/.test(formatted.message)) {
+    if (
+      /^Syntax Error: (Query depth limit|Aliases limit|Document contains more th(?:an|at) \d+ tokens)/.test(
+        formatted.message,
+      )
+    ) {
       return {
         message: formatted.message.replace(/^Syntax Error: /, ''),
         locations: formatted.locations,
@@ -141,10 +149,19 @@ export function createErrorFormatter(options: { log: ErrorLogger; production: bo
       const message = options.production
         ? formatted.message.replace(/ Did you mean .*\?$/, '')
         : formatted.message;
-      return { message, locations: formatted.locations, path: formatted.path, extensions: { code: mappedCode } };
+      return {
+        message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: mappedCode },
+      };
     }
     if (foreignCodes[code]) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: foreignCodes[code] } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        extensions: { code: foreignCodes[code] },
+      };
     }
     options.log(original, { path: formatted.path });
     return {

@@ -29,11 +29,20 @@ export const TOKEN_MUTATIONS: ReadonlySet<string> = new Set(['respondToAssignmen
 const INTROSPECTION = new Set(['__schema', '__type']);
 
 /** A GraphQL error with a code and an HTTP status, raised before execution. */
-export function requestError(code: ErrorCode, message: string, status: number, details: Record<string, unknown> = {}) {
+export function requestError(
+  code: ErrorCode,
+  message: string,
+  status: number,
+  details: Record<string, unknown> = {},
+) {
   return new GraphQLError(message, { extensions: { code, ...details, http: { status } } });
 }
 
-function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, SelectionSetNode>, out: FieldNode[] = []) {
+function rootFields(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, SelectionSetNode>,
+  out: FieldNode[] = [],
+) {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) out.push(selection);
     else if (selection.kind === Kind.INLINE_FRAGMENT) rootFields(selection.selectionSet, fragments, out);
@@ -53,7 +62,8 @@ export function guardPlugin(options: { production: boolean }): ApolloServerPlugi
           if (!operation) return;
           const fragments = new Map<string, SelectionSetNode>();
           for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition.selectionSet);
+            if (definition.kind === Kind.FRAGMENT_DEFINITION)
+              fragments.set(definition.name.value, definition.selectionSet);
           }
           const fields = rootFields(operation.selectionSet, fragments).map((f) => f.name.value);
           const viewer = ctx.viewer;
@@ -62,7 +72,8 @@ export function guardPlugin(options: { production: boolean }): ApolloServerPlugi
               throw requestError('UNAUTHENTICATED', 'introspection needs a session or a token', 401);
             }
             const closed = fields.find((f) => !PUBLIC_ROOT_FIELDS.has(f) && !INTROSPECTION.has(f));
-            if (closed) throw requestError('UNAUTHENTICATED', `sign in or send a token to use ${closed}`, 401);
+            if (closed)
+              throw requestError('UNAUTHENTICATED', `sign in or send a token to use ${closed}`, 401);
           }
           if (viewer.kind === 'token' && operation.operation === 'mutation') {
             const closed = fields.find((f) => !TOKEN_MUTATIONS.has(f));

@@ -27,7 +27,13 @@ export function httpExchange(req: Request, res: Response, options: { secureCooki
     userAgent: req.headers['user-agent'] ?? null,
     secure,
     setCookie(name, value, { maxAgeSeconds }) {
-      res.cookie(name, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: maxAgeSeconds * 1000 });
+      res.cookie(name, value, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: '/',
+        maxAge: maxAgeSeconds * 1000,
+      });
     },
     clearCookie(name) {
       res.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure, path: '/' });

@@ -85,7 +85,10 @@ export function operationCost(
 }
 
 /** Charges the cost of each operation against the caller's budget, before execution. */
-export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<Context & { rateLimit?: RateLimitInfo }> {
+export function limitsPlugin(
+  schema: GraphQLSchema,
+  limits: Limits,
+): ApolloServerPlugin<Context & { rateLimit?: RateLimitInfo }> {
   return {
     async requestDidStart() {
       return {
@@ -125,11 +128,16 @@ export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServe
           ctx.http?.setHeader('X-RateLimit-Cost', String(cost));
           if (!taken.allowed) {
             ctx.http?.setHeader('Retry-After', String(taken.retryAfterSeconds));
-            throw requestError('RATE_LIMITED', `the query budget is spent; try again in ${taken.retryAfterSeconds} s`, 429, {
-              cost,
-              remaining: taken.remaining,
-              retryAfterSeconds: taken.retryAfterSeconds,
-            });
+            throw requestError(
+              'RATE_LIMITED',
+              `the query budget is spent; try again in ${taken.retryAfterSeconds} s`,
+              429,
+              {
+                cost,
+                remaining: taken.remaining,
+                retryAfterSeconds: taken.retryAfterSeconds,
+              },
+            );
           }
         },
       };

@@ -29,13 +29,25 @@ export async function planAccess(ctx: Context, planId: string): Promise<PlanAcce
  * read → NOT_FOUND (its existence is not revealed); readable but not theirs to edit → FORBIDDEN,
  * audited. `lead` demands a liaison of the lead organisation (participants, classification).
  */
-export async function requirePlanEditor(ctx: Context, planId: string, options: { lead?: boolean } = {}): Promise<void> {
+export async function requirePlanEditor(
+  ctx: Context,
+  planId: string,
+  options: { lead?: boolean } = {},
+): Promise<void> {
   requireSignedIn(ctx);
   const access = await planAccess(ctx, planId);
   if (!access.readable) throw new AppError('NOT_FOUND', 'plan was not found');
   if (options.lead ? access.leadOfficer : access.editor) return;
   await ctx.db
-    .auditEvent({ action: options.lead ? 'plan.lead' : 'plan.edit', outcome: 'DENIED', entityType: 'ResponsePlan', entityId: planId })
+    .auditEvent({
+      action: options.lead ? 'plan.lead' : 'plan.edit',
+      outcome: 'DENIED',
+      entityType: 'ResponsePlan',
+      entityId: planId,
+    })
     .catch(() => undefined);
-  throw new AppError('FORBIDDEN', options.lead ? 'only the lead organisation may do this' : 'your organisation does not edit this plan');
+  throw new AppError(
+    'FORBIDDEN',
+    options.lead ? 'only the lead organisation may do this' : 'your organisation does not edit this plan',
+  );
 }

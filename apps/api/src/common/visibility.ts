@@ -1,4 +1,4 @@
-import { clearance, classificationRank, type Classification } from '@concord/shared';
+import { type Classification, classificationRank, clearance } from '@concord/shared';
 import { actorIdsWith, isAdmin } from './authz';
 import type { Sql } from './sql';
 import type { Viewer } from './viewer';
@@ -126,7 +126,9 @@ export function evidenceReadable(q: Sql, viewer: Viewer, record: string, authorC
   // liaisons read (and so may keep editing) it even when CONFIDENTIAL.
   const authorOfficers = authorColumn ? officers(viewer) : [];
   if (authorOfficers.length) {
-    clauses.push(`(${record}.classification = 'CONFIDENTIAL' AND ${record}.${authorColumn} = ANY(${q.p(authorOfficers)}::uuid[]))`);
+    clauses.push(
+      `(${record}.classification = 'CONFIDENTIAL' AND ${record}.${authorColumn} = ANY(${q.p(authorOfficers)}::uuid[]))`,
+    );
   }
   return `(${clauses.join(' OR ')})`;
 }
@@ -135,7 +137,9 @@ export function evidenceReadable(q: Sql, viewer: Viewer, record: string, authorC
 export function mayReadAssessmentText(viewer: Viewer): boolean {
   if (isAdmin(viewer)) return true;
   if (!mayRead(viewer, 'assessments')) return false;
-  return viewer.memberships.some((m) => classificationRank(clearance[m.role]) >= classificationRank('RESTRICTED'));
+  return viewer.memberships.some(
+    (m) => classificationRank(clearance[m.role]) >= classificationRank('RESTRICTED'),
+  );
 }
 
 /** Situations (names, status) are for signed-in readers of the graph. */

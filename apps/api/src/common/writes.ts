@@ -31,7 +31,13 @@ export async function insertRow<T extends Row>(
     params,
   );
   if (isTransaction(tx)) {
-    tx.record({ entityType: cols.name, entityId: row.id, kind: 'create', before: null, after: row as Record<string, unknown> });
+    tx.record({
+      entityType: cols.name,
+      entityId: row.id,
+      kind: 'create',
+      before: null,
+      after: row as Record<string, unknown>,
+    });
   }
   return row;
 }
@@ -65,16 +71,27 @@ export async function updateRow<T extends Row & { version: number }>(
     if (isTransaction(tx)) tx.record({ entityType: cols.name, entityId: id, kind: 'update', before, after });
     return after as unknown as T;
   }
-  const [current] = await tx.query<T>(`SELECT ${cols.select('t')} FROM ${cols.table} t WHERE t.id = $1`, [id]);
+  const [current] = await tx.query<T>(`SELECT ${cols.select('t')} FROM ${cols.table} t WHERE t.id = $1`, [
+    id,
+  ]);
   if (!current) throw notFound(what);
   throw conflict(what, current);
 }
 
 /** Deletes one row, recorded for the audit log. Returns whether it existed. */
 export async function deleteRow(tx: Queryable, cols: EntityColumns, id: string): Promise<boolean> {
-  const rows = await tx.query<Row>(`DELETE FROM ${cols.table} AS t WHERE t.id = $1 RETURNING ${cols.select('t')}`, [id]);
+  const rows = await tx.query<Row>(
+    `DELETE FROM ${cols.table} AS t WHERE t.id = $1 RETURNING ${cols.select('t')}`,
+    [id],
+  );
   if (rows.length && isTransaction(tx)) {
-    tx.record({ entityType: cols.name, entityId: id, kind: 'delete', before: rows[0] as Record<string, unknown>, after: null });
+    tx.record({
+      entityType: cols.name,
+      entityId: id,
+      kind: 'delete',
+      before: rows[0] as Record<string, unknown>,
+      after: null,
+    });
   }
   return rows.length > 0;
 }

@@ -10,13 +10,17 @@ export class TaskOrderIndexes1795240719057 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."task_objective_idx"`);
-    await queryRunner.query(`CREATE INDEX "task_objective_idx" ON "task"  ("objective_id", "created_at", "id") `);
+    await queryRunner.query(
+      `CREATE INDEX "task_objective_idx" ON "task"  ("objective_id", "created_at", "id") `,
+    );
     await queryRunner.query(`DROP INDEX "public"."task_plan_due_idx"`);
     await queryRunner.query(
       `CREATE INDEX "task_plan_due_idx" ON "task" ("plan_id", (COALESCE("due_on", 'infinity'::date)), "id")`,
     );
     await queryRunner.query(`DROP INDEX "public"."task_due_idx"`);
-    await queryRunner.query(`CREATE INDEX "task_due_idx" ON "task" ((COALESCE("due_on", 'infinity'::date)), "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "task_due_idx" ON "task" ((COALESCE("due_on", 'infinity'::date)), "id")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
