@@ -123,12 +123,7 @@ export function pageLoader(
       q.params,
       PREPARED,
     );
-    const byParent = new Map<string, Row[]>();
-    for (const row of rows) {
-      const list = byParent.get(row.__parent);
-      if (list) list.push(row);
-      else byParent.set(row.__parent, [row]);
-    }
+    const byParent = groupByParent(rows, (row) => row);
     return keys.map((key) => toConnection(byParent.get(key) ?? [], page, () => counts().load(key)));
   });
 }
@@ -173,12 +168,7 @@ export function rowsByParent<T extends Row = Row>(
       q.params,
       PREPARED,
     );
-    const byParent = new Map<string, T[]>();
-    for (const row of rows) {
-      const list = byParent.get(row.__parent);
-      if (list) list.push(row);
-      else byParent.set(row.__parent, [row]);
-    }
+    const byParent = groupByParent(rows, (row) => row as T);
     return keys.map((k) => byParent.get(k) ?? []);
   });
 }
@@ -221,4 +211,19 @@ export function childPage<T extends Row = Row>(
     pageLoader(ctx.db, spec, parentExpr, options.filter ?? (() => {}), options.order, toPage(options.args)),
   );
   return loader.load(parentId) as Promise<Connection<T>>;
+}
+
+/** Groups batched rows by the `__parent` key each carries, keeping their SQL order within a parent. */
+export function groupByParent<R extends { __parent: string }, T>(
+  rows: readonly R[],
+  map: (row: R) => T,
+): Map<string, T[]> {
+  const byParent = new Map<string, T[]>();
+  for (const row of rows) {
+    const item = map(row);
+    const list = byParent.get(row.__parent);
+    if (list) list.push(item);
+    else byParent.set(row.__parent, [item]);
+  }
+  return byParent;
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { type Page, type PageInfo, toConnection } from '../../common/connection';
 import type { PartnershipKind, PartnershipStatus } from '../../common/enums';
+import { groupByParent } from '../../common/listing';
 import { Sql } from '../../common/sql';
 import type { Database, EntityColumns } from '../../db/database';
 import { Actor } from '../actors/actor.entity';
@@ -105,13 +106,9 @@ export function partnerPageLoader(
       q.params,
       { prepared: true },
     );
-    const byParent = new Map<
-      string,
-      { id: string; __sort: string; edge: Omit<PartnerEdgeRow, 'cursor'> }[]
-    >();
-    for (const row of rows) {
+    const byParent = groupByParent(rows, (row) => {
       const partnership = pick<PartnerEdgeRow['partnership']>(row, P);
-      const item = {
+      return {
         id: partnership.id,
         __sort: row.__sort,
         edge: {
@@ -120,10 +117,7 @@ export function partnerPageLoader(
           direction: row.__direction as PartnerDirection,
         },
       };
-      const list = byParent.get(row.__parent);
-      if (list) list.push(item);
-      else byParent.set(row.__parent, [item]);
-    }
+    });
     return keys.map((key) => {
       const connection = toConnection(byParent.get(key) ?? [], page, () => counts().load(key));
       return {
