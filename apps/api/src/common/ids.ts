@@ -25,7 +25,3 @@ export function fromGlobalId(type: string, globalId: string, field = 'id'): stri
   if (parsed.type !== type) throw badInput(field, `is not the id of a ${type}`);
   return parsed.id;
 }
-
-export function fromGlobalIds(type: string, globalIds: readonly string[], field: string): string[] {
-  return globalIds.map((id) => fromGlobalId(type, id, field));
-}
