@@ -8,6 +8,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
+import { compiledExecution } from './common/compiled-execution';
 import { AppError, createErrorFormatter } from './common/errors';
 import { guardPlugin } from './common/guard';
 import { httpExchange, readBearer, readCookie } from './common/http';
@@ -101,7 +102,9 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
   });
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecution(schema, (operationName, reason) =>
+      log('graphql-jit could not compile an operation; it runs on graphql-js', { operationName, reason }),
+    ),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,

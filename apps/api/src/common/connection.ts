@@ -37,8 +37,8 @@ export type Row = { id: string; __sort?: string };
 export type Connection<T> = {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  /** Counted only when a client asks for it; graphql-js calls the function. */
-  totalCount: () => Promise<number> | number;
+  /** Counted only when a client asks for it: a getter, read only when the field is selected. */
+  readonly totalCount: Promise<number> | number;
 };
 
 /** Builds `XConnection` and `XEdge` types for a node type. */
@@ -129,24 +129,49 @@ class Edge<T extends Row> {
   }
 }
 
-/** Turns up to limit+1 rows (in SQL order) into a connection. */
+/** Page information whose cursors are encoded only if a client asks for them. */
+class LazyPageInfo<T extends Row> {
+  constructor(
+    private readonly edges: Edge<T>[],
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
+
+class LazyConnection<T extends Row> implements Connection<T> {
+  constructor(
+    readonly edges: Edge<T>[],
+    readonly pageInfo: LazyPageInfo<T>,
+    private readonly count: () => Promise<number> | number,
+  ) {}
+
+  get totalCount(): Promise<number> | number {
+    return this.count();
+  }
+}
+
+/** Turns up to limit+1 rows (in SQL order) into a connection; `count` runs only if totalCount is read. */
 export function toConnection<T extends Row>(
   rows: T[],
   page: Page,
-  totalCount: () => Promise<number> | number,
+  count: () => Promise<number> | number,
 ): Connection<T> {
   const more = rows.length > page.limit;
   const kept = more ? rows.slice(0, page.limit) : rows;
   if (page.backward) kept.reverse();
   const edges = kept.map((node) => new Edge(node));
-  return {
+  const pageInfo = new LazyPageInfo(
     edges,
-    pageInfo: {
-      hasNextPage: page.backward ? page.hasCursor : more,
-      hasPreviousPage: page.backward ? more : page.hasCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount,
-  };
+    page.backward ? page.hasCursor : more,
+    page.backward ? more : page.hasCursor,
+  );
+  return new LazyConnection(edges, pageInfo, count);
 }

@@ -26,7 +26,7 @@ export type PartnerEdgeRow = {
 export type PartnerPage = {
   edges: PartnerEdgeRow[];
   pageInfo: PageInfo;
-  totalCount: () => Promise<number> | number;
+  readonly totalCount: Promise<number> | number;
 };
 
 const A = 'a:';
@@ -123,7 +123,9 @@ export function partnerPageLoader(
       return {
         edges: connection.edges.map(({ cursor, node }) => ({ cursor, ...node.edge })),
         pageInfo: connection.pageInfo,
-        totalCount: connection.totalCount,
+        get totalCount() {
+          return connection.totalCount;
+        },
       };
     });
   });

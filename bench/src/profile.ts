@@ -1,0 +1,101 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkQuery } from './check.ts';
+import { DATASETS, loadFixtures, prepareDataset, startDatabase } from './datasets.ts';
+import { CONCORD_LIMITS_ENV, ensureIntegratorToken } from './integrator.ts';
+import { closedLoop } from './load.ts';
+import { QUERIES } from './queries.ts';
+import { BENCH_DIR, startServer } from './servers/process.ts';
+
+/**
+ * Where Concord's server spends its CPU on one query: the server runs with V8's sampling profiler
+ * (`--cpu-prof`) under the closed-loop load, and the heaviest functions by self time are printed.
+ * `pnpm --filter @concord/bench run profile -- --query plan-page-deep [--seconds 10] [--top 40]`
+ * The .cpuprofile stays in the printed folder, for Chrome's DevTools.
+ */
+const argv = process.argv.slice(2);
+const { values: args } = parseArgs({
+  args: argv[0] === '--' ? argv.slice(1) : argv,
+  options: {
+    query: { type: 'string', default: 'plan-page-deep' },
+    dataset: { type: 'string', default: 'S' },
+    seconds: { type: 'string', default: '10' },
+    top: { type: 'string', default: '40' },
+  },
+});
+
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number } };
+type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+
+function summarise(profile: Profile, top: number): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    const dt = profile.timeDeltas[i] ?? 0;
+    total += dt;
+    const file = frame.url.replace(/^file:\/\//, '');
+    const pkg =
+      file.match(/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/)?.[1] ??
+      (file.includes('/apps/api/') ? 'concord' : file ? 'node' : frame.functionName || '(vm)');
+    const key = `${frame.functionName || '(anonymous)'}  ${pkg}:${file.split('/').at(-1)}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + dt);
+  });
+  const pct = (n: number) => `${((100 * n) / total).toFixed(1).padStart(5)} %`;
+  const sorted = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return [
+    'by package:',
+    ...sorted(byPackage, 15).map(([k, v]) => `  ${pct(v)}  ${k}`),
+    'by function (self time):',
+    ...sorted(self, top).map(([k, v]) => `  ${pct(v)}  ${k}`),
+  ];
+}
+
+async function main() {
+  const spec = DATASETS[args.dataset!];
+  const query = QUERIES.find((q) => q.name === args.query);
+  if (!spec || !query) throw new Error('unknown dataset or query');
+  const db = await startDatabase(join(BENCH_DIR, '.data', spec.name, 'pg'));
+  const profileDir = mkdtempSync(join(tmpdir(), 'concord-profile-'));
+  try {
+    const dataset = await prepareDataset(db.adminUrl, 'concord_bench', spec, console.error);
+    await ensureIntegratorToken(dataset.url);
+    const fixtures = await loadFixtures(dataset.url);
+    const server = await startServer(
+      'concord',
+      {
+        DATABASE_URL: dataset.url,
+        DB_POOL_MAX: '20',
+        ...CONCORD_LIMITS_ENV,
+        NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}`,
+      },
+      { pin: false },
+    );
+    try {
+      const checked = (await checkQuery(query, [server], fixtures)).get('concord')!;
+      if (!checked.request) throw new Error(`not profiled: ${checked.problem}`);
+      await closedLoop(checked.request, 20, 3);
+      const run = await closedLoop(checked.request, 20, Number(args.seconds));
+      console.log(`${query.name}: ${run.rps.toFixed(0)} req/s under the profiler`);
+    } finally {
+      await server.stop();
+    }
+    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) throw new Error(`no profile written in ${profileDir}`);
+    const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as Profile;
+    console.log(summarise(profile, Number(args.top)).join('\n'));
+    console.log(`profile: ${join(profileDir, file)}`);
+  } finally {
+    await db.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
