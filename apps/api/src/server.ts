@@ -8,6 +8,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
+import { BudgetLedger } from './common/budget-ledger';
 import { compiledExecution } from './common/compiled-execution';
 import { AppError, createErrorFormatter } from './common/errors';
 import { guardPlugin } from './common/guard';
@@ -89,6 +90,7 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
   httpServer.headersTimeout = 15_000;
   httpServer.keepAliveTimeout = 5_000;
   const schema = await createSchema();
+  const budgets = new BudgetLedger(db, limits.budget, { log });
   installHistory(db);
   // Subscriptions on the same port and path; the change log of this process's writes starts here too.
   const live: Live = await startLive({
@@ -96,6 +98,7 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
     httpServer,
     schema,
     limits,
+    budgets,
     production,
     allowedOrigins: options.allowedOrigins,
     log,
@@ -128,7 +131,7 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       guardPlugin({ production }),
-      limitsPlugin(schema, limits),
+      limitsPlugin(schema, limits, budgets),
       subscriptionsOverHttpRefused(),
       {
         // WebSocket clients go first, so that draining HTTP does not wait for them; the listener
@@ -138,6 +141,7 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
             drainServer: () => live.stopConnections(),
             async serverWillStop() {
               await live.stop();
+              await budgets.stop();
               await options.background?.stop();
             },
           };

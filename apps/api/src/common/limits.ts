@@ -10,8 +10,8 @@ import {
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { Context } from '../context';
+import type { BudgetLedger } from './budget-ledger';
 import { requestError } from './guard';
-import { takeFromBucket } from './rate-limit';
 
 /** Published limits (README "Limits"); every one is checked before execution. */
 export type Limits = {
@@ -88,6 +88,7 @@ export function operationCost(
 export function limitsPlugin(
   schema: GraphQLSchema,
   limits: Limits,
+  budgets: BudgetLedger,
 ): ApolloServerPlugin<Context & { rateLimit?: RateLimitInfo }> {
   return {
     async requestDidStart() {
@@ -115,7 +116,7 @@ export function limitsPlugin(
               : viewer.kind === 'user'
                 ? `budget:user:${viewer.userId}`
                 : `budget:address:${ctx.http?.ipAddress ?? 'unknown'}`;
-          const taken = await takeFromBucket(ctx.db, key, limits.budget, cost);
+          const taken = await budgets.take(key, cost);
           const info: RateLimitInfo = {
             cost,
             limit: limits.budget.capacity,

@@ -11,7 +11,7 @@ export async function takeFromBucket(
   key: string,
   bucket: Bucket,
   cost: number,
-): Promise<{ allowed: boolean; remaining: number; retryAfterSeconds: number }> {
+): Promise<{ allowed: boolean; remaining: number; retryAfterSeconds: number; tokens: number }> {
   const [row] = await db.query<{ tokens: number; allowed: boolean }>(
     `WITH current AS (
        SELECT LEAST($2::float8, b.tokens + EXTRACT(EPOCH FROM (now() - b.updated_at)) * $4::float8) AS tokens
@@ -32,5 +32,30 @@ export async function takeFromBucket(
     allowed,
     remaining: Math.max(0, Math.floor(row.tokens)),
     retryAfterSeconds: allowed ? 0 : Math.ceil(missing / bucket.refillPerSecond),
+    tokens: row.tokens,
   };
+}
+
+/**
+ * Applies charges made elsewhere (an API process's local ledger) to the shared buckets in one
+ * statement, unconditionally: a bucket may go below zero when processes overspent together, and
+ * refills from there. Returns each bucket's tokens after the charge.
+ */
+export async function chargeBuckets(
+  db: Queryable,
+  bucket: Bucket,
+  charges: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  const rows = await db.query<{ key: string; tokens: number }>(
+    `INSERT INTO rate_limit_bucket AS b (key, tokens, updated_at)
+     SELECT c.key, $3::float8 - c.cost, now() FROM unnest($1::text[], $2::float8[]) AS c(key, cost)
+     ON CONFLICT (key) DO UPDATE SET
+       tokens = LEAST($3::float8, b.tokens + EXTRACT(EPOCH FROM (now() - b.updated_at)) * $4::float8)
+                - ($3::float8 - EXCLUDED.tokens),
+       updated_at = now()
+     RETURNING b.key, b.tokens`,
+    [[...charges.keys()], [...charges.values()], bucket.capacity, bucket.refillPerSecond],
+    { prepared: true },
+  );
+  return new Map(rows.map((r) => [r.key, r.tokens]));
 }

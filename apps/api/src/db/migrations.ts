@@ -5,6 +5,7 @@ import { RiskFactorReferenceData1795240955977 } from './migrations/1795240955977
 import { Classification1795241538778 } from './migrations/1795241538778-Classification';
 import { Coordination1795242014585 } from './migrations/1795242014585-Coordination';
 import { RateLimitUnlogged1795243000000 } from './migrations/1795243000000-RateLimitUnlogged';
+import { TokenChangeNotify1795244000000 } from './migrations/1795244000000-TokenChangeNotify';
 
 /** Every migration, in order. Generated files are added here by hand, after reading them. */
 export const migrations: Function[] = [
@@ -15,4 +16,5 @@ export const migrations: Function[] = [
   Classification1795241538778,
   Coordination1795242014585,
   RateLimitUnlogged1795243000000,
+  TokenChangeNotify1795244000000,
 ];

@@ -5,6 +5,7 @@ import { takeFromBucket } from '../../common/rate-limit';
 import { anonymousViewer, type Viewer } from '../../common/viewer';
 import type { Database } from '../../db/database';
 import { decoyHash, verifyPassword } from './password';
+import { tokenCacheOf } from './token-cache';
 
 export const SESSION_COOKIE = 'concord_session';
 export const SESSION_IDLE_SECONDS = 8 * 3600;
@@ -50,32 +51,41 @@ export async function viewerFromSession(db: Database, secret: string): Promise<V
 
 /** Resolves a bearer token to a viewer. A wrong, revoked or expired token is UNAUTHENTICATED, never anonymous. */
 export async function viewerFromToken(db: Database, token: string): Promise<Viewer> {
+  const hash = hashSecret(token);
+  const cache = tokenCacheOf(db);
+  const cached = cache.get(hash);
+  if (cached) return cached;
+  const mark = cache.mark();
   const [row] = await db.query<{
     id: string;
     actorId: string;
     scopes: TokenScope[];
     valid: boolean;
     stale: boolean;
+    expiresAt: Date;
   }>(
-    `SELECT t.id, t.actor_id AS "actorId", t.scopes::text[] AS scopes,
+    `SELECT t.id, t.actor_id AS "actorId", t.scopes::text[] AS scopes, t.expires_at AS "expiresAt",
        (t.revoked_at IS NULL AND t.expires_at > now()) AS valid,
        (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => $2)) AS stale
      FROM api_token t WHERE t.secret_hash = $1`,
-    [hashSecret(token), TOUCH_AFTER_SECONDS],
+    [hash, TOUCH_AFTER_SECONDS],
     { prepared: true },
   );
   if (!row?.valid) throw new AppError('UNAUTHENTICATED', 'the token is unknown, revoked or expired');
   if (row.stale)
     db.query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [row.id]).catch(() => undefined);
   const role: MembershipRole = row.scopes.includes('WRITE_ASSIGNMENTS') ? 'PARTNER' : 'VIEWER';
-  return {
+  // Shared by the requests the cache answers: frozen.
+  const viewer: Viewer = Object.freeze({
     kind: 'token',
     userId: null,
     sessionId: null,
     tokenId: row.id,
-    memberships: [{ actorId: row.actorId, role }],
-    scopes: row.scopes,
-  };
+    memberships: Object.freeze([Object.freeze({ actorId: row.actorId, role })]),
+    scopes: Object.freeze(row.scopes),
+  });
+  cache.set(hash, viewer, row.expiresAt.getTime(), mark);
+  return viewer;
 }
 
 export type SignInResult = { secret: string; userId: string; sessionId: string; expiresAt: Date };

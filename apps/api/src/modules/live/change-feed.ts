@@ -74,6 +74,10 @@ export type ChangeFeedOptions = {
   pollIntervalMs?: number;
   /** First and longest wait between reconnection attempts. */
   reconnectDelayMs?: { min: number; max: number };
+  /** Other channels to listen on over the same connection, with what to do with a payload. */
+  channels?: Record<string, (payload: string) => void>;
+  /** Called each time listening starts, and starts again after a lost connection. */
+  onListening?: () => void;
 };
 
 /**
@@ -158,12 +162,15 @@ export class ChangeFeed {
     const client = new pg.Client(this.options.connection);
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, null));
+    const channels = this.options.channels ?? {};
     client.on('notification', (message) => {
       if (message.channel === CHANGES_CHANNEL) this.wake(Number(message.payload));
+      else channels[message.channel]?.(message.payload ?? '');
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+      for (const channel of Object.keys(channels)) await client.query(`LISTEN ${channel}`);
       if (this.position === null) {
         // Listening before reading the start: nothing committed in between can be missed.
         const { rows } = await client.query<{ position: string }>(
@@ -181,6 +188,7 @@ export class ChangeFeed {
       return;
     }
     this.client = client;
+    this.options.onListening?.();
     if (this.failures) this.log('change feed listening again', { after: this.failures });
     this.failures = 0;
     // What was committed while nobody listened.

@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
+import type { BudgetLedger } from '../../common/budget-ledger';
 import { requestError } from '../../common/guard';
 import type { Limits } from '../../common/limits';
 import type { Context } from '../../context';
 import type { Database } from '../../db/database';
+import { TOKENS_CHANNEL, tokenCacheOf } from '../accounts/token-cache';
 import { ChangeFeed } from './change-feed';
 import { installChangeLog } from './change-log';
 import { startLiveServer } from './ws-server';
@@ -17,13 +19,21 @@ export async function startLive(options: {
   httpServer: Server;
   schema: GraphQLSchema;
   limits: Limits;
+  budgets: BudgetLedger;
   production: boolean;
   allowedOrigins?: readonly string[];
   log: (message: string, details?: Record<string, unknown>) => void;
 }): Promise<Live> {
   const { db, log } = options;
   installChangeLog(db);
-  const feed = new ChangeFeed(db, { connection: ChangeFeed.connectionOf(db), log });
+  // The same connection tells the process's token cache which tokens to forget.
+  const tokens = tokenCacheOf(db);
+  const feed: ChangeFeed = new ChangeFeed(db, {
+    connection: ChangeFeed.connectionOf(db),
+    log,
+    channels: { [TOKENS_CHANNEL]: (tokenId) => tokens.forget(tokenId) },
+    onListening: () => tokens.follow(() => feed.listening),
+  });
   await feed.start();
   const ws = startLiveServer({
     ...options,

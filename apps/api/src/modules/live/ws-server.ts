@@ -17,11 +17,11 @@ import {
 import { CloseCode, type Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { BudgetLedger } from '../../common/budget-ledger';
 import { AppError, createErrorFormatter, type ErrorLogger } from '../../common/errors';
 import { requestError } from '../../common/guard';
 import { readCookie } from '../../common/http';
 import { type Limits, operationCost } from '../../common/limits';
-import { takeFromBucket } from '../../common/rate-limit';
 import type { Viewer } from '../../common/viewer';
 import { createContext } from '../../context';
 import type { Database } from '../../db/database';
@@ -35,6 +35,8 @@ export type LiveServerOptions = {
   schema: GraphQLSchema;
   httpServer: Server;
   limits: Limits;
+  /** The process's query budgets, shared with HTTP requests. */
+  budgets: BudgetLedger;
   production: boolean;
   /** Browser origins other than the API's own allowed to open a connection with a session cookie. */
   allowedOrigins?: readonly string[];
@@ -201,7 +203,7 @@ export function startLiveServer(options: LiveServerOptions): { stop(): Promise<v
           }
           const key =
             viewer.kind === 'token' ? `budget:token:${viewer.tokenId}` : `budget:user:${viewer.userId}`;
-          const taken = await takeFromBucket(db, key, limits.budget, cost);
+          const taken = await options.budgets.take(key, cost);
           if (!taken.allowed) {
             return [
               requestError(

@@ -7,6 +7,7 @@ import { defineList, listPage } from '../../common/listing';
 import { insertRow } from '../../common/writes';
 import type { Context } from '../../context';
 import { hashSecret } from '../accounts/session.service';
+import { tokenCacheOf } from '../accounts/token-cache';
 import { ApiToken } from './api-token.entity';
 import type { CreateApiTokenInput, RevokeApiTokenInput } from './token.inputs';
 
@@ -97,6 +98,8 @@ export const tokenService = {
       tx.audit({ action: 'token.revoke', entityType: 'ApiToken', entityId: id });
       return row;
     });
+    // Other processes forget the token when the trigger's notification reaches them; this one now.
+    tokenCacheOf(ctx.db).forget(id);
     return { apiToken };
   },
 };
