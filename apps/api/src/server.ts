@@ -35,6 +35,8 @@ export type ServerOptions = {
   log?: (message: string, details?: Record<string, unknown>) => void;
   /** Browser origins besides the API's own that may open a WebSocket with a session cookie. */
   allowedOrigins?: readonly string[];
+  /** How often this process records the query budgets it charged in the shared buckets (ms). */
+  budgetFlushIntervalMs?: number;
   /** Background work of this process (the job queue), stopped with the server. */
   background?: { stop(): Promise<void> };
 };
@@ -90,7 +92,10 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
   httpServer.headersTimeout = 15_000;
   httpServer.keepAliveTimeout = 5_000;
   const schema = await createSchema();
-  const budgets = new BudgetLedger(db, limits.budget, { log });
+  const budgets = new BudgetLedger(db, limits.budget, {
+    log,
+    flushIntervalMs: options.budgetFlushIntervalMs,
+  });
   installHistory(db);
   // Subscriptions on the same port and path; the change log of this process's writes starts here too.
   const live: Live = await startLive({

@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { toGlobalId } from '../../common/ids';
 import type { RateLimitInfo } from '../../common/limits';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -56,7 +57,7 @@ export class AccountResolver {
 @Resolver(() => User)
 export class UserResolver {
   @FieldResolver(() => ID)
-  id(@Root() user: User) {
+  id(@Parent() user: User) {
     return toGlobalId('User', user.id);
   }
 }
@@ -64,17 +65,17 @@ export class UserResolver {
 @Resolver(() => Membership)
 export class MembershipResolver {
   @FieldResolver(() => ID)
-  id(@Root() membership: Membership) {
+  id(@Parent() membership: Membership) {
     return toGlobalId('Membership', membership.id);
   }
 
   @FieldResolver(() => User)
-  user(@Root() membership: Membership, @Ctx() ctx: Context) {
+  user(@Parent() membership: Membership, @Ctx() ctx: Context) {
     return userById(ctx).load(membership.userId);
   }
 
   @FieldResolver(() => Actor)
-  actor(@Root() membership: Membership, @Ctx() ctx: Context) {
+  actor(@Parent() membership: Membership, @Ctx() ctx: Context) {
     return actorById(ctx).load(membership.actorId);
   }
 }

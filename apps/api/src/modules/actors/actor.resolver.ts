@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from './actor.entity';
 import {
@@ -18,7 +19,7 @@ import { actorService } from './actor.service';
 @Resolver(() => Actor)
 export class ActorResolver {
   @FieldResolver(() => ID)
-  id(@Root() actor: Actor): string {
+  id(@Parent() actor: Actor): string {
     return toGlobalId('Actor', actor.id);
   }
 
@@ -43,13 +44,13 @@ export class ActorResolver {
     nullable: true,
     description: 'The body this one belongs to in the hierarchy.',
   })
-  parent(@Root() actor: Actor, @Ctx() ctx: Context) {
+  parent(@Parent() actor: Actor, @Ctx() ctx: Context) {
     return actor.parentId ? actorById(ctx).load(actor.parentId) : null;
   }
 
   @FieldResolver(() => ActorConnection, { description: 'Bodies directly under this one.' })
   children(
-    @Root() actor: Actor,
+    @Parent() actor: Actor,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('orderBy', () => ActorOrder, { nullable: true }) orderBy: ActorOrder | null,
     @Ctx() ctx: Context,

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { User } from '../accounts/user.entity';
 import { Actor } from '../actors/actor.entity';
@@ -40,7 +41,7 @@ import { alertRuleService } from './alert-rule.service';
 @Resolver(() => Alert)
 export class AlertResolver {
   @FieldResolver(() => ID)
-  id(@Root() alert: Alert): string {
+  id(@Parent() alert: Alert): string {
     return toGlobalId('Alert', alert.id);
   }
 
@@ -63,12 +64,12 @@ export class AlertResolver {
   }
 
   @FieldResolver(() => Situation)
-  situation(@Root() alert: Alert, @Ctx() ctx: Context) {
+  situation(@Parent() alert: Alert, @Ctx() ctx: Context) {
     return situationById(ctx).load(alert.situationId);
   }
 
   @FieldResolver(() => Actor, { description: 'The organisation that sends the alert (CAP <sender>).' })
-  senderActor(@Root() alert: Alert, @Ctx() ctx: Context) {
+  senderActor(@Parent() alert: Alert, @Ctx() ctx: Context) {
     return actorById(ctx).load(alert.senderActorId);
   }
 
@@ -77,12 +78,12 @@ export class AlertResolver {
     description:
       'The published assessment whose threshold crossing raised the alert, if the reader may read it.',
   })
-  assessment(@Root() alert: Alert, @Ctx() ctx: Context) {
+  assessment(@Parent() alert: Alert, @Ctx() ctx: Context) {
     return alert.assessmentId ? riskAssessmentById(ctx).load(alert.assessmentId) : null;
   }
 
   @FieldResolver(() => [AlertRecipient], { description: 'The organisations addressed, by name.' })
-  recipients(@Root() alert: Alert, @Ctx() ctx: Context) {
+  recipients(@Parent() alert: Alert, @Ctx() ctx: Context) {
     return recipientsByAlertId(ctx).load(alert.id);
   }
 
@@ -90,7 +91,7 @@ export class AlertResolver {
     nullable: true,
     description: 'Why the alert was escalated; null if it never was.',
   })
-  async escalationReason(@Root() alert: Alert, @Ctx() ctx: Context) {
+  async escalationReason(@Parent() alert: Alert, @Ctx() ctx: Context) {
     return (await latestReasonByEntityId(ctx, 'Alert', ESCALATION_REASON).load(alert.id))?.reason ?? null;
   }
 
@@ -134,7 +135,7 @@ export class AlertResolver {
 @Resolver(() => AlertRecipient)
 export class AlertRecipientResolver {
   @FieldResolver(() => Actor)
-  actor(@Root() recipient: AlertRecipientRow, @Ctx() ctx: Context) {
+  actor(@Parent() recipient: AlertRecipientRow, @Ctx() ctx: Context) {
     return actorById(ctx).load(recipient.actorId);
   }
 
@@ -143,7 +144,7 @@ export class AlertRecipientResolver {
     description:
       'The person who acknowledged for the organisation; shown to members of that organisation and of the sender, and to administrators.',
   })
-  acknowledgedBy(@Root() recipient: AlertRecipientRow, @Ctx() ctx: Context) {
+  acknowledgedBy(@Parent() recipient: AlertRecipientRow, @Ctx() ctx: Context) {
     return alertService.acknowledgedBy(ctx, recipient);
   }
 }
@@ -151,12 +152,12 @@ export class AlertRecipientResolver {
 @Resolver(() => AlertRule)
 export class AlertRuleResolver {
   @FieldResolver(() => ID)
-  id(@Root() rule: AlertRule): string {
+  id(@Parent() rule: AlertRule): string {
     return toGlobalId('AlertRule', rule.id);
   }
 
   @FieldResolver(() => Situation, { nullable: true, description: 'Null for the global rule.' })
-  situation(@Root() rule: AlertRule, @Ctx() ctx: Context) {
+  situation(@Parent() rule: AlertRule, @Ctx() ctx: Context) {
     return rule.situationId ? situationById(ctx).load(rule.situationId) : null;
   }
 
@@ -173,7 +174,7 @@ export class SituationAlertsResolver {
     description: 'Alerts about the situation the caller may read, newest first.',
   })
   alerts(
-    @Root() situation: Situation,
+    @Parent() situation: Situation,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => SituationAlertFilter, { nullable: true }) filter: SituationAlertFilter | null,
     @Arg('orderBy', () => AlertOrder, { nullable: true }) orderBy: AlertOrder | null,
@@ -186,7 +187,7 @@ export class SituationAlertsResolver {
     nullable: true,
     description: 'The alert rule in force: its own, else the global one; null when there is none.',
   })
-  alertRule(@Root() situation: Situation, @Ctx() ctx: Context) {
+  alertRule(@Parent() situation: Situation, @Ctx() ctx: Context) {
     return alertRuleService.forSituation(ctx, situation.id);
   }
 }

@@ -1,7 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { AssignmentStatus } from '../../common/enums';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -24,17 +25,17 @@ import { TaskAssignment } from './task-assignment.entity';
 @Resolver(() => TaskAssignment)
 export class TaskAssignmentResolver {
   @FieldResolver(() => ID)
-  id(@Root() assignment: TaskAssignment): string {
+  id(@Parent() assignment: TaskAssignment): string {
     return toGlobalId('TaskAssignment', assignment.id);
   }
 
   @FieldResolver(() => Task)
-  task(@Root() assignment: TaskAssignment, @Ctx() ctx: Context) {
+  task(@Parent() assignment: TaskAssignment, @Ctx() ctx: Context) {
     return taskById(ctx).load(assignment.taskId);
   }
 
   @FieldResolver(() => Actor)
-  actor(@Root() assignment: TaskAssignment, @Ctx() ctx: Context) {
+  actor(@Parent() assignment: TaskAssignment, @Ctx() ctx: Context) {
     return actorById(ctx).load(assignment.actorId);
   }
 
@@ -70,7 +71,7 @@ export class TaskAssignmentResolver {
 export class TaskAssignmentsResolver {
   @FieldResolver(() => TaskAssignmentConnection, { description: 'In order of assignment.' })
   assignments(
-    @Root() task: Task,
+    @Parent() task: Task,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => TaskAssignmentFilter, { nullable: true }) filter: TaskAssignmentFilter | null,
     @Arg('orderBy', () => TaskAssignmentOrder, { nullable: true }) orderBy: TaskAssignmentOrder | null,
@@ -87,7 +88,7 @@ export class ActorAssignmentsResolver {
     description: 'Tasks given to this actor, in order of assignment.',
   })
   assignments(
-    @Root() actor: Actor,
+    @Parent() actor: Actor,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => TaskAssignmentFilter, { nullable: true }) filter: TaskAssignmentFilter | null,
     @Arg('orderBy', () => TaskAssignmentOrder, { nullable: true }) orderBy: TaskAssignmentOrder | null,

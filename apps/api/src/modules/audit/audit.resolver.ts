@@ -1,9 +1,10 @@
 import { IsOptional, MaxLength } from 'class-validator';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver } from 'type-graphql';
 import { authorize } from '../../common/authz';
 import { connectionType, PageArgs, toPage } from '../../common/connection';
 import { fromGlobalId, parseGlobalId, toGlobalId } from '../../common/ids';
 import { defineList, listPage } from '../../common/listing';
+import { Parent } from '../../common/parent';
 import { DateTimeScalar } from '../../common/scalars';
 import type { Context } from '../../context';
 import { userById } from '../accounts/account.loaders';
@@ -37,17 +38,17 @@ const auditList = defineList('auditEvents', AuditEvent, 'e', {
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @FieldResolver(() => ID)
-  id(@Root() event: AuditEvent) {
+  id(@Parent() event: AuditEvent) {
     return toGlobalId('AuditEvent', event.id);
   }
 
   @FieldResolver(() => ID, { nullable: true, description: 'Global id of the record concerned.' })
-  entityId(@Root() event: AuditEvent) {
+  entityId(@Parent() event: AuditEvent) {
     return event.entityId && event.entityType ? toGlobalId(event.entityType, event.entityId) : null;
   }
 
   @FieldResolver(() => User, { nullable: true })
-  user(@Root() event: AuditEvent, @Ctx() ctx: Context) {
+  user(@Parent() event: AuditEvent, @Ctx() ctx: Context) {
     return event.userId ? userById(ctx).load(event.userId) : null;
   }
 
@@ -55,7 +56,7 @@ export class AuditResolver {
     nullable: true,
     description: 'The organisation the person or token acted for.',
   })
-  actor(@Root() event: AuditEvent, @Ctx() ctx: Context) {
+  actor(@Parent() event: AuditEvent, @Ctx() ctx: Context) {
     return event.actorId ? actorById(ctx).load(event.actorId) : null;
   }
 
@@ -63,7 +64,7 @@ export class AuditResolver {
     nullable: true,
     description: '"session" or "token": how the caller signed in.',
   })
-  via(@Root() event: AuditEvent) {
+  via(@Parent() event: AuditEvent) {
     return event.tokenId ? 'token' : event.sessionId ? 'session' : null;
   }
 

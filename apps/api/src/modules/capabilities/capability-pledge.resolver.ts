@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { CapabilityPledge } from './capability-pledge.entity';
@@ -14,12 +15,12 @@ import { capabilityPledgeService } from './capability-pledge.service';
 @Resolver(() => CapabilityPledge)
 export class CapabilityPledgeResolver {
   @FieldResolver(() => ID)
-  id(@Root() pledge: CapabilityPledge): string {
+  id(@Parent() pledge: CapabilityPledge): string {
     return toGlobalId('CapabilityPledge', pledge.id);
   }
 
   @FieldResolver(() => Actor, { description: 'The actor that pledged.' })
-  actor(@Root() pledge: CapabilityPledge, @Ctx() ctx: Context) {
+  actor(@Parent() pledge: CapabilityPledge, @Ctx() ctx: Context) {
     return capabilityPledgeService.actor(ctx, pledge);
   }
 
@@ -44,7 +45,7 @@ export class CapabilityPledgeResolver {
 @Resolver(() => Actor)
 export class ActorCapabilitiesResolver {
   @FieldResolver(() => [CapabilityPledge], { description: 'What this actor has pledged it can deploy.' })
-  capabilityPledges(@Root() actor: Actor, @Ctx() ctx: Context) {
+  capabilityPledges(@Parent() actor: Actor, @Ctx() ctx: Context) {
     return capabilityPledgeService.ofActor(ctx, actor);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Resolver } from 'type-graphql';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { Alert } from '../alerts/alert.entity';
@@ -36,14 +37,14 @@ export class SituationGapsResolver {
     description:
       'Factors at HIGH or VERY_HIGH in the latest PUBLISHED assessment that no objective mitigates: none of an open plan (not CLOSED or CANCELLED) of the situation names the factor AND has a task that is not CANCELLED. Highest level first, then by factor number. Computed over what the caller may read.',
   })
-  mitigationGaps(@Root() situation: Situation, @Ctx() ctx: Context) {
+  mitigationGaps(@Parent() situation: Situation, @Ctx() ctx: Context) {
     return gapService.mitigationGaps(ctx, situation.id);
   }
 
   @FieldResolver(() => WarningToActionLatency, {
     description: 'How long issued alerts of the situation waited for action; see WarningToActionLatency.',
   })
-  warningToActionLatency(@Root() situation: Situation, @Ctx() ctx: Context) {
+  warningToActionLatency(@Parent() situation: Situation, @Ctx() ctx: Context) {
     return gapService.warningToActionLatency(ctx, situation.id);
   }
 }
@@ -54,7 +55,7 @@ export class PlanCapabilityGapsResolver {
     description:
       'Capabilities the plan’s open tasks require beyond what the actors that ACCEPTED them have pledged (valid pledges). Largest shortfall first. Computed over what the caller may read.',
   })
-  capabilityGaps(@Root() plan: ResponsePlan, @Ctx() ctx: Context) {
+  capabilityGaps(@Parent() plan: ResponsePlan, @Ctx() ctx: Context) {
     return gapService.capabilityGaps(ctx, plan.id);
   }
 }
@@ -65,7 +66,7 @@ export class MandateCoverageResolver {
     description:
       'Mandated tasks nobody has accepted to lead: no ACCEPTED LEAD assignment on a task (not CANCELLED) of an objective of an open plan that traces to the mandated task. Needs a session or token; computed over what the caller may read.',
   })
-  coverageGaps(@Root() mandate: Mandate, @Ctx() ctx: Context) {
+  coverageGaps(@Parent() mandate: Mandate, @Ctx() ctx: Context) {
     return gapService.coverageGaps(ctx, mandate.id);
   }
 }
@@ -77,7 +78,7 @@ export class ActorMandateCoverageResolver {
       'For a mission: every mandated task of its mandates in force today, covered or not (see Mandate.coverageGaps). Needs a session or token.',
   })
   mandateCoverage(
-    @Root() actor: Actor,
+    @Parent() actor: Actor,
     @Arg('onlyGaps', () => Boolean, { defaultValue: false }) onlyGaps: boolean,
     @Ctx() ctx: Context,
   ) {
@@ -88,24 +89,24 @@ export class ActorMandateCoverageResolver {
 @Resolver(() => MitigationGap)
 export class MitigationGapResolver {
   @FieldResolver(() => RiskFactor)
-  riskFactor(@Root() gap: MitigationGap, @Ctx() ctx: Context) {
+  riskFactor(@Parent() gap: MitigationGap, @Ctx() ctx: Context) {
     return riskFactorById(ctx).load(gap.riskFactorId);
   }
 
   @FieldResolver(() => RiskFactorScore)
-  score(@Root() gap: MitigationGap, @Ctx() ctx: Context) {
+  score(@Parent() gap: MitigationGap, @Ctx() ctx: Context) {
     return riskFactorScoreById(ctx).load(gap.scoreId);
   }
 
   @FieldResolver(() => RiskAssessment, { description: 'The latest published assessment.' })
-  assessment(@Root() gap: MitigationGap, @Ctx() ctx: Context) {
+  assessment(@Parent() gap: MitigationGap, @Ctx() ctx: Context) {
     return riskAssessmentById(ctx).load(gap.assessmentId);
   }
 
   @FieldResolver(() => [Objective], {
     description: 'Objectives of open plans that name the factor but have no task that is not cancelled.',
   })
-  objectives(@Root() gap: MitigationGap, @Ctx() ctx: Context) {
+  objectives(@Parent() gap: MitigationGap, @Ctx() ctx: Context) {
     return readable(objectiveById(ctx), gap.objectiveIds);
   }
 }
@@ -113,24 +114,24 @@ export class MitigationGapResolver {
 @Resolver(() => MandatedTaskCoverage)
 export class MandatedTaskCoverageResolver {
   @FieldResolver(() => MandatedTask)
-  mandatedTask(@Root() coverage: MandatedTaskCoverage, @Ctx() ctx: Context) {
+  mandatedTask(@Parent() coverage: MandatedTaskCoverage, @Ctx() ctx: Context) {
     return mandatedTaskById(ctx).load(coverage.mandatedTaskId);
   }
 
   @FieldResolver(() => Mandate)
-  mandate(@Root() coverage: MandatedTaskCoverage, @Ctx() ctx: Context) {
+  mandate(@Parent() coverage: MandatedTaskCoverage, @Ctx() ctx: Context) {
     return mandateById(ctx).load(coverage.mandateId);
   }
 
   @FieldResolver(() => [Objective], {
     description: 'Objectives of open plans that trace to the mandated task.',
   })
-  objectives(@Root() coverage: MandatedTaskCoverage, @Ctx() ctx: Context) {
+  objectives(@Parent() coverage: MandatedTaskCoverage, @Ctx() ctx: Context) {
     return readable(objectiveById(ctx), coverage.objectiveIds);
   }
 
   @FieldResolver(() => [TaskAssignment], { description: 'The accepted LEAD assignments that cover it.' })
-  leadAssignments(@Root() coverage: MandatedTaskCoverage, @Ctx() ctx: Context) {
+  leadAssignments(@Parent() coverage: MandatedTaskCoverage, @Ctx() ctx: Context) {
     return readable(taskAssignmentById(ctx), coverage.leadAssignmentIds);
   }
 }
@@ -138,7 +139,7 @@ export class MandatedTaskCoverageResolver {
 @Resolver(() => CapabilityGap)
 export class CapabilityGapResolver {
   @FieldResolver(() => Task)
-  task(@Root() gap: CapabilityGap, @Ctx() ctx: Context) {
+  task(@Parent() gap: CapabilityGap, @Ctx() ctx: Context) {
     return taskById(ctx).load(gap.taskId);
   }
 
@@ -146,7 +147,7 @@ export class CapabilityGapResolver {
     description:
       'The pledges of this capability by the actors assigned (accepted, then proposed), fastest first.',
   })
-  pledges(@Root() gap: CapabilityGap, @Ctx() ctx: Context) {
+  pledges(@Parent() gap: CapabilityGap, @Ctx() ctx: Context) {
     return readable(capabilityPledgeById(ctx), gap.pledgeIds);
   }
 }
@@ -154,7 +155,7 @@ export class CapabilityGapResolver {
 @Resolver(() => AlertLatency)
 export class AlertLatencyResolver {
   @FieldResolver(() => Alert)
-  alert(@Root() latency: AlertLatency, @Ctx() ctx: Context) {
+  alert(@Parent() latency: AlertLatency, @Ctx() ctx: Context) {
     return alertById(ctx).load(latency.alertId);
   }
 
@@ -162,7 +163,7 @@ export class AlertLatencyResolver {
     nullable: true,
     description: 'The first accepted assignment; null when none yet.',
   })
-  firstAcceptance(@Root() latency: AlertLatency, @Ctx() ctx: Context) {
+  firstAcceptance(@Parent() latency: AlertLatency, @Ctx() ctx: Context) {
     return latency.assignmentId ? taskAssignmentById(ctx).load(latency.assignmentId) : null;
   }
 }

@@ -1,9 +1,10 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
 import { Node } from '../../common/node';
 import { nodeLoader } from '../../common/node-registry';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { userById } from '../accounts/account.loaders';
 import { User } from '../accounts/user.entity';
@@ -26,12 +27,12 @@ import { type FieldChange, presentFields } from './revision-entries';
 @Resolver(() => Revision)
 export class RevisionResolver {
   @FieldResolver(() => ID)
-  id(@Root() revision: Revision): string {
+  id(@Parent() revision: Revision): string {
     return toGlobalId('Revision', revision.id);
   }
 
   @FieldResolver(() => ID, { description: 'Global id of the changed record.' })
-  entityId(@Root() revision: Revision): string {
+  entityId(@Parent() revision: Revision): string {
     return toGlobalId(revision.entityType, revision.entityId);
   }
 
@@ -39,7 +40,7 @@ export class RevisionResolver {
     description:
       'Order of this revision among all revisions (an integer as text; a larger one is later). Pass the revision to responsePlanAsOf to read the plan as it was then.',
   })
-  position(@Root() revision: Revision): string {
+  position(@Parent() revision: Revision): string {
     return String(revision.seq);
   }
 
@@ -47,7 +48,7 @@ export class RevisionResolver {
     description:
       'Changed fields: { field: { before, after } }. References are global ids; set fields (riskFactorIds, dependsOnIds, requiredCapabilities) are sorted lists.',
   })
-  fields(@Root() revision: Revision): Record<string, FieldChange> {
+  fields(@Parent() revision: Revision): Record<string, FieldChange> {
     return presentFields(revision.fields as Record<string, FieldChange>, toGlobalId);
   }
 
@@ -55,7 +56,7 @@ export class RevisionResolver {
     nullable: true,
     description: 'Who made the change; null for the system (escalations).',
   })
-  user(@Root() revision: Revision, @Ctx() ctx: Context) {
+  user(@Parent() revision: Revision, @Ctx() ctx: Context) {
     return revision.userId ? userById(ctx).load(revision.userId) : null;
   }
 
@@ -63,12 +64,12 @@ export class RevisionResolver {
     nullable: true,
     description: 'The organisation the author acted for in this plan.',
   })
-  actor(@Root() revision: Revision, @Ctx() ctx: Context) {
+  actor(@Parent() revision: Revision, @Ctx() ctx: Context) {
     return revision.actorId ? actorById(ctx).load(revision.actorId) : null;
   }
 
   @FieldResolver(() => ResponsePlan)
-  plan(@Root() revision: Revision, @Ctx() ctx: Context) {
+  plan(@Parent() revision: Revision, @Ctx() ctx: Context) {
     return responsePlanById(ctx).load(revision.planId);
   }
 
@@ -76,7 +77,7 @@ export class RevisionResolver {
     nullable: true,
     description: 'The changed record as it is now; null once deleted.',
   })
-  async entity(@Root() revision: Revision, @Ctx() ctx: Context) {
+  async entity(@Parent() revision: Revision, @Ctx() ctx: Context) {
     const row = await nodeLoader(revision.entityType)?.(ctx).load(revision.entityId);
     return row ? Object.assign(row, { __typename: revision.entityType }) : null;
   }
@@ -113,7 +114,7 @@ export class PlanHistoryResolver {
       'Every change to the plan and its parts (phases, objectives, tasks, assignments, participants, and their sets), newest first. For members of the taking-part organisations and administrators; empty for a partner that sees the plan only through its assignments.',
   })
   history(
-    @Root() plan: ResponsePlan,
+    @Parent() plan: ResponsePlan,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => RevisionFilter, { nullable: true }) filter: RevisionFilter | null,
     @Arg('orderBy', () => RevisionOrder, { nullable: true }) orderBy: RevisionOrder | null,

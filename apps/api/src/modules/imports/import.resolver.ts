@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Situation } from '../situations/situation.entity';
 import { situationById } from '../situations/situation.loaders';
@@ -16,7 +17,7 @@ import { ImportJob } from './import-job.entity';
 @Resolver(() => ImportJob)
 export class ImportJobResolver {
   @FieldResolver(() => ID)
-  id(@Root() job: ImportJob): string {
+  id(@Parent() job: ImportJob): string {
     return toGlobalId('ImportJob', job.id);
   }
 
@@ -30,7 +31,7 @@ export class ImportJobResolver {
   }
 
   @FieldResolver(() => Situation)
-  situation(@Root() job: ImportJob, @Ctx() ctx: Context) {
+  situation(@Parent() job: ImportJob, @Ctx() ctx: Context) {
     return situationById(ctx).load(job.situationId);
   }
 
@@ -54,7 +55,7 @@ export class SituationImportsResolver {
       'Imports into the situation, newest first: the running one shows its progress (liaisons and administrators).',
   })
   importJobs(
-    @Root() situation: Situation,
+    @Parent() situation: Situation,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('orderBy', () => ImportJobOrder, { nullable: true }) orderBy: ImportJobOrder | null,
     @Ctx() ctx: Context,

@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Subscription } from 'type-graphql';
 import { isAdmin } from '../../common/authz';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { userById } from '../accounts/account.loaders';
 import { User } from '../accounts/user.entity';
@@ -25,12 +26,12 @@ export class LiveResolver {
   @FieldResolver(() => String, {
     description: 'Position in the change log; send the last one back as `after` to resume.',
   })
-  position(@Root() event: ChangeRow): string {
+  position(@Parent() event: ChangeRow): string {
     return String(event.position);
   }
 
   @FieldResolver(() => ID, { description: 'Global id of the changed record.' })
-  entityId(@Root() event: ChangeRow): string {
+  entityId(@Parent() event: ChangeRow): string {
     return toGlobalId(event.entityType, event.entityId);
   }
 
@@ -38,7 +39,7 @@ export class LiveResolver {
     nullable: true,
     description: 'The plan concerned, as you may read it now.',
   })
-  plan(@Root() event: ChangeRow, @Ctx() ctx: Context) {
+  plan(@Parent() event: ChangeRow, @Ctx() ctx: Context) {
     return event.planId ? responsePlanById(ctx).load(event.planId) : null;
   }
 
@@ -46,7 +47,7 @@ export class LiveResolver {
     nullable: true,
     description: 'The changed task, or the task of the changed assignment.',
   })
-  async task(@Root() event: ChangeRow, @Ctx() ctx: Context) {
+  async task(@Parent() event: ChangeRow, @Ctx() ctx: Context) {
     if (event.entityType === 'Task') return taskById(ctx).load(event.entityId);
     if (event.entityType !== 'TaskAssignment') return null;
     const assignment = await taskAssignmentById(ctx).load(event.entityId);
@@ -57,7 +58,7 @@ export class LiveResolver {
     nullable: true,
     description: 'The changed or escalated assignment.',
   })
-  assignment(@Root() event: ChangeRow, @Ctx() ctx: Context) {
+  assignment(@Parent() event: ChangeRow, @Ctx() ctx: Context) {
     return event.entityType === 'TaskAssignment' ? taskAssignmentById(ctx).load(event.entityId) : null;
   }
 
@@ -65,7 +66,7 @@ export class LiveResolver {
     nullable: true,
     description: 'Who made the change: shown to administrators and to that person.',
   })
-  user(@Root() event: ChangeRow, @Ctx() ctx: Context) {
+  user(@Parent() event: ChangeRow, @Ctx() ctx: Context) {
     if (!event.userId || !(isAdmin(ctx.viewer) || ctx.viewer.userId === event.userId)) return null;
     return userById(ctx).load(event.userId);
   }
@@ -85,7 +86,7 @@ export class LiveResolver {
       liveService.planChanged(context, args.planId, args.after),
   })
   planChanged(
-    @Root() event: ChangeRow,
+    @Parent() event: ChangeRow,
     @Arg('planId', () => ID) _planId: string,
     @Arg('after', () => String, { nullable: true, description: AFTER }) _after: string | null,
   ): ChangeRow {
@@ -98,7 +99,7 @@ export class LiveResolver {
       liveService.taskChanged(context, args.taskId, args.after),
   })
   taskChanged(
-    @Root() event: ChangeRow,
+    @Parent() event: ChangeRow,
     @Arg('taskId', () => ID) _taskId: string,
     @Arg('after', () => String, { nullable: true, description: AFTER }) _after: string | null,
   ): ChangeRow {
@@ -112,7 +113,7 @@ export class LiveResolver {
       liveService.assignmentChanged(context, args.actorId, args.after),
   })
   assignmentChanged(
-    @Root() event: ChangeRow,
+    @Parent() event: ChangeRow,
     @Arg('actorId', () => ID, { nullable: true }) _actorId: string | null,
     @Arg('after', () => String, { nullable: true, description: AFTER }) _after: string | null,
   ): ChangeRow {
@@ -125,7 +126,7 @@ export class LiveResolver {
       liveService.presenceChanged(context, args.planId, args.after),
   })
   presenceChanged(
-    @Root() event: ChangeRow,
+    @Parent() event: ChangeRow,
     @Arg('planId', () => ID) _planId: string,
     @Arg('after', () => String, { nullable: true, description: AFTER }) _after: string | null,
   ): ChangeRow {

@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { ActorMandateFilter, MandateConnection, MandateOrder } from './mandate.inputs';
@@ -12,7 +13,7 @@ export class ActorMandatesResolver {
     description: 'Mandates given to this actor as a mission, newest first.',
   })
   mandates(
-    @Root() actor: Actor,
+    @Parent() actor: Actor,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ActorMandateFilter, { nullable: true }) filter: ActorMandateFilter | null,
     @Arg('orderBy', () => MandateOrder, { nullable: true }) orderBy: MandateOrder | null,

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -21,7 +22,7 @@ import { mandatedTaskService } from './mandated-task.service';
 @Resolver(() => Mandate)
 export class MandateResolver {
   @FieldResolver(() => ID)
-  id(@Root() mandate: Mandate): string {
+  id(@Parent() mandate: Mandate): string {
     return toGlobalId('Mandate', mandate.id);
   }
 
@@ -43,28 +44,28 @@ export class MandateResolver {
   }
 
   @FieldResolver(() => Actor, { description: 'The mission the mandate is given to.' })
-  missionActor(@Root() mandate: Mandate, @Ctx() ctx: Context) {
+  missionActor(@Parent() mandate: Mandate, @Ctx() ctx: Context) {
     return actorById(ctx).load(mandate.missionActorId);
   }
 
   @FieldResolver(() => Actor, { description: 'The body that adopted the mandate.' })
-  authorizingActor(@Root() mandate: Mandate, @Ctx() ctx: Context) {
+  authorizingActor(@Parent() mandate: Mandate, @Ctx() ctx: Context) {
     return actorById(ctx).load(mandate.authorizingActorId);
   }
 
   @FieldResolver(() => Mandate, { nullable: true, description: 'The earlier mandate this one renews.' })
-  renews(@Root() mandate: Mandate, @Ctx() ctx: Context) {
+  renews(@Parent() mandate: Mandate, @Ctx() ctx: Context) {
     return mandateService.renews(ctx, mandate);
   }
 
   @FieldResolver(() => [Mandate], { description: 'Later mandates that renew this one, oldest first.' })
-  renewedBy(@Root() mandate: Mandate, @Ctx() ctx: Context) {
+  renewedBy(@Parent() mandate: Mandate, @Ctx() ctx: Context) {
     return mandateService.renewedBy(ctx, mandate);
   }
 
   @FieldResolver(() => MandatedTaskConnection, { description: 'What the mandate tasks the mission with.' })
   mandatedTasks(
-    @Root() mandate: Mandate,
+    @Parent() mandate: Mandate,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => MandatedTaskFilter, { nullable: true }) filter: MandatedTaskFilter | null,
     @Arg('orderBy', () => MandatedTaskOrder, { nullable: true }) orderBy: MandatedTaskOrder | null,

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Mandate } from './mandate.entity';
 import { MandatedTask } from './mandated-task.entity';
@@ -14,12 +15,12 @@ import { mandatedTaskService } from './mandated-task.service';
 @Resolver(() => MandatedTask)
 export class MandatedTaskResolver {
   @FieldResolver(() => ID)
-  id(@Root() task: MandatedTask): string {
+  id(@Parent() task: MandatedTask): string {
     return toGlobalId('MandatedTask', task.id);
   }
 
   @FieldResolver(() => Mandate)
-  mandate(@Root() task: MandatedTask, @Ctx() ctx: Context) {
+  mandate(@Parent() task: MandatedTask, @Ctx() ctx: Context) {
     return mandatedTaskService.mandate(ctx, task);
   }
 

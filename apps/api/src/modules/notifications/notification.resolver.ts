@@ -1,8 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
 import { Node } from '../../common/node';
 import { nodeLoader } from '../../common/node-registry';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -19,12 +20,12 @@ import { notificationService } from './notification.service';
 @Resolver(() => Notification)
 export class NotificationResolver {
   @FieldResolver(() => ID)
-  id(@Root() notification: Notification): string {
+  id(@Parent() notification: Notification): string {
     return toGlobalId('Notification', notification.id);
   }
 
   @FieldResolver(() => Actor, { description: 'The organisation notified.' })
-  actor(@Root() notification: Notification, @Ctx() ctx: Context) {
+  actor(@Parent() notification: Notification, @Ctx() ctx: Context) {
     return actorById(ctx).load(notification.actorId);
   }
 
@@ -32,7 +33,7 @@ export class NotificationResolver {
     nullable: true,
     description: 'What it is about, when you may read it (e.g. the escalated assignment).',
   })
-  async subject(@Root() notification: Notification, @Ctx() ctx: Context) {
+  async subject(@Parent() notification: Notification, @Ctx() ctx: Context) {
     const { entityType, entityId } = notification;
     const loader = entityType ? nodeLoader(entityType) : undefined;
     if (!loader || !entityId || !entityType) return null;

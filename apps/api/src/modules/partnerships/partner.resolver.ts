@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { PartnershipKind, PartnershipStatus } from '../../common/enums';
+import { Parent } from '../../common/parent';
 import { LocalDateScalar } from '../../common/scalars';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
@@ -15,7 +16,7 @@ export class ActorPartnersResolver {
       "Actors bound to this one by a partnership in either direction (a mission's partners include the state that HOSTS it), ordered by partner name.",
   })
   partners(
-    @Root() actor: Actor,
+    @Parent() actor: Actor,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('kind', () => PartnershipKind, { nullable: true }) kind: PartnershipKind | null,
     @Arg('kinds', () => [PartnershipKind], {

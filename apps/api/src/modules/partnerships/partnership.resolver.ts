@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -19,7 +20,7 @@ import { partnershipService } from './partnership.service';
 @Resolver(() => Partnership)
 export class PartnershipResolver {
   @FieldResolver(() => ID)
-  id(@Root() partnership: Partnership): string {
+  id(@Parent() partnership: Partnership): string {
     return toGlobalId('Partnership', partnership.id);
   }
 
@@ -36,12 +37,12 @@ export class PartnershipResolver {
   }
 
   @FieldResolver(() => Actor, { description: 'The actor the relationship goes from.' })
-  source(@Root() partnership: Partnership, @Ctx() ctx: Context) {
+  source(@Parent() partnership: Partnership, @Ctx() ctx: Context) {
     return actorById(ctx).load(partnership.sourceId);
   }
 
   @FieldResolver(() => Actor, { description: 'The actor the relationship goes to.' })
-  target(@Root() partnership: Partnership, @Ctx() ctx: Context) {
+  target(@Parent() partnership: Partnership, @Ctx() ctx: Context) {
     return actorById(ctx).load(partnership.targetId);
   }
 

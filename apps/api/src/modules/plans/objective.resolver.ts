@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { MandatedTask } from '../mandates/mandated-task.entity';
 import { RiskFactor } from '../risk/risk-factor.entity';
@@ -23,12 +24,12 @@ import { ResponsePlan } from './response-plan.entity';
 @Resolver(() => Phase)
 export class PhaseResolver {
   @FieldResolver(() => ID)
-  id(@Root() phase: Phase): string {
+  id(@Parent() phase: Phase): string {
     return toGlobalId('Phase', phase.id);
   }
 
   @FieldResolver(() => ResponsePlan)
-  plan(@Root() phase: Phase, @Ctx() ctx: Context) {
+  plan(@Parent() phase: Phase, @Ctx() ctx: Context) {
     return responsePlanById(ctx).load(phase.planId);
   }
 
@@ -46,17 +47,17 @@ export class PhaseResolver {
 @Resolver(() => Objective)
 export class ObjectiveResolver {
   @FieldResolver(() => ID)
-  id(@Root() objective: Objective): string {
+  id(@Parent() objective: Objective): string {
     return toGlobalId('Objective', objective.id);
   }
 
   @FieldResolver(() => ResponsePlan)
-  plan(@Root() objective: Objective, @Ctx() ctx: Context) {
+  plan(@Parent() objective: Objective, @Ctx() ctx: Context) {
     return responsePlanById(ctx).load(objective.planId);
   }
 
   @FieldResolver(() => Phase, { nullable: true })
-  phase(@Root() objective: Objective, @Ctx() ctx: Context) {
+  phase(@Parent() objective: Objective, @Ctx() ctx: Context) {
     return objective.phaseId ? phaseById(ctx).load(objective.phaseId) : null;
   }
 
@@ -64,12 +65,12 @@ export class ObjectiveResolver {
     nullable: true,
     description: 'The mandated task this objective serves.',
   })
-  mandatedTask(@Root() objective: Objective, @Ctx() ctx: Context) {
+  mandatedTask(@Parent() objective: Objective, @Ctx() ctx: Context) {
     return objective.mandatedTaskId ? mandatedTaskById(ctx).load(objective.mandatedTaskId) : null;
   }
 
   @FieldResolver(() => [RiskFactor], { description: 'Risk factors this objective mitigates, by number.' })
-  riskFactors(@Root() objective: Objective, @Ctx() ctx: Context) {
+  riskFactors(@Parent() objective: Objective, @Ctx() ctx: Context) {
     return objectiveService.riskFactors(ctx, objective);
   }
 

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -30,7 +31,7 @@ import { ResponsePlan } from './response-plan.entity';
 @Resolver(() => ResponsePlan)
 export class ResponsePlanResolver {
   @FieldResolver(() => ID)
-  id(@Root() plan: ResponsePlan): string {
+  id(@Parent() plan: ResponsePlan): string {
     return toGlobalId('ResponsePlan', plan.id);
   }
 
@@ -52,28 +53,28 @@ export class ResponsePlanResolver {
   }
 
   @FieldResolver(() => Situation)
-  situation(@Root() plan: ResponsePlan, @Ctx() ctx: Context) {
+  situation(@Parent() plan: ResponsePlan, @Ctx() ctx: Context) {
     return situationById(ctx).load(plan.situationId);
   }
 
   @FieldResolver(() => Actor)
-  leadActor(@Root() plan: ResponsePlan, @Ctx() ctx: Context) {
+  leadActor(@Parent() plan: ResponsePlan, @Ctx() ctx: Context) {
     return actorById(ctx).load(plan.leadActorId);
   }
 
   @FieldResolver(() => [PlanParticipant], { description: 'The lead first, then contributors and observers.' })
-  participants(@Root() plan: ResponsePlan, @Ctx() ctx: Context) {
+  participants(@Parent() plan: ResponsePlan, @Ctx() ctx: Context) {
     return planService.participants(ctx, plan);
   }
 
   @FieldResolver(() => [Phase], { description: 'In order of position.' })
-  phases(@Root() plan: ResponsePlan, @Ctx() ctx: Context) {
+  phases(@Parent() plan: ResponsePlan, @Ctx() ctx: Context) {
     return objectiveService.phases(ctx, plan);
   }
 
   @FieldResolver(() => ObjectiveConnection)
   objectives(
-    @Root() plan: ResponsePlan,
+    @Parent() plan: ResponsePlan,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ObjectiveFilter, { nullable: true }) filter: ObjectiveFilter | null,
     @Arg('orderBy', () => ObjectiveOrder, { nullable: true }) orderBy: ObjectiveOrder | null,
@@ -118,17 +119,17 @@ export class ResponsePlanResolver {
 @Resolver(() => PlanParticipant)
 export class PlanParticipantResolver {
   @FieldResolver(() => ID)
-  id(@Root() participant: PlanParticipant): string {
+  id(@Parent() participant: PlanParticipant): string {
     return toGlobalId('PlanParticipant', participant.id);
   }
 
   @FieldResolver(() => Actor)
-  actor(@Root() participant: PlanParticipant, @Ctx() ctx: Context) {
+  actor(@Parent() participant: PlanParticipant, @Ctx() ctx: Context) {
     return actorById(ctx).load(participant.actorId);
   }
 
   @FieldResolver(() => ResponsePlan)
-  plan(@Root() participant: PlanParticipant, @Ctx() ctx: Context) {
+  plan(@Parent() participant: PlanParticipant, @Ctx() ctx: Context) {
     return responsePlanById(ctx).load(participant.planId);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver } from 'type-graphql';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { userById } from '../accounts/account.loaders';
 import { User } from '../accounts/user.entity';
@@ -22,17 +23,17 @@ import { leaseService } from './lease.service';
 @Resolver(() => TaskLease)
 export class TaskLeaseResolver {
   @FieldResolver(() => User, { description: 'The person working on the task.' })
-  holder(@Root() lease: TaskLease, @Ctx() ctx: Context) {
+  holder(@Parent() lease: TaskLease, @Ctx() ctx: Context) {
     return userById(ctx).load(lease.holderUserId);
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'The organisation they work for in this plan.' })
-  holderActor(@Root() lease: TaskLease, @Ctx() ctx: Context) {
+  holderActor(@Parent() lease: TaskLease, @Ctx() ctx: Context) {
     return lease.holderActorId ? actorById(ctx).load(lease.holderActorId) : null;
   }
 
   @FieldResolver(() => Task)
-  task(@Root() lease: TaskLease, @Ctx() ctx: Context) {
+  task(@Parent() lease: TaskLease, @Ctx() ctx: Context) {
     return taskById(ctx).load(lease.taskId);
   }
 
@@ -81,7 +82,7 @@ export class TaskLeaseFieldResolver {
     nullable: true,
     description: 'Who is working on the task now; null when nobody holds it or the lease has lapsed.',
   })
-  lease(@Root() task: Task, @Ctx() ctx: Context) {
+  lease(@Parent() task: Task, @Ctx() ctx: Context) {
     return leaseService.lease(ctx, task);
   }
 }

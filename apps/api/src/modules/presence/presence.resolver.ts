@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver } from 'type-graphql';
+import { Parent } from '../../common/parent';
 import { DateTimeScalar } from '../../common/scalars';
 import type { Context } from '../../context';
 import { userById } from '../accounts/account.loaders';
@@ -19,12 +20,12 @@ import { presenceService } from './presence.service';
 @Resolver(() => Presence)
 export class PresenceResolver {
   @FieldResolver(() => User)
-  user(@Root() entry: Presence, @Ctx() ctx: Context) {
+  user(@Parent() entry: Presence, @Ctx() ctx: Context) {
     return userById(ctx).load(entry.userId);
   }
 
   @FieldResolver(() => String, { description: 'The person’s name as shown to others.' })
-  async displayName(@Root() entry: Presence | PresenceRow, @Ctx() ctx: Context) {
+  async displayName(@Parent() entry: Presence | PresenceRow, @Ctx() ctx: Context) {
     if ('displayName' in entry) return entry.displayName;
     return (await userById(ctx).load(entry.userId))?.displayName ?? '';
   }
@@ -33,7 +34,7 @@ export class PresenceResolver {
     nullable: true,
     description: 'The organisation they are here for: the one of theirs that takes part in the plan.',
   })
-  organisation(@Root() entry: Presence | PresenceRow, @Ctx() ctx: Context) {
+  organisation(@Parent() entry: Presence | PresenceRow, @Ctx() ctx: Context) {
     const id = 'organisationId' in entry ? entry.organisationId : null;
     return id ? actorById(ctx).load(id) : null;
   }
@@ -41,7 +42,7 @@ export class PresenceResolver {
   @FieldResolver(() => DateTimeScalar, {
     description: 'When they began what they are doing now: arrived, or last changed mode or focus.',
   })
-  since(@Root() entry: Presence): Date {
+  since(@Parent() entry: Presence): Date {
     return entry.updatedAt;
   }
 
@@ -68,7 +69,7 @@ export class PlanPresenceResolver {
     description:
       'Who has the plan open now, longest there first; lapsed entries are left out. For members of the taking-part organisations and administrators; empty for anyone else.',
   })
-  presence(@Root() plan: ResponsePlan, @Ctx() ctx: Context) {
+  presence(@Parent() plan: ResponsePlan, @Ctx() ctx: Context) {
     return presenceService.ofPlan(ctx, plan);
   }
 }

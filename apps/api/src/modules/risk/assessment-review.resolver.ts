@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver } from 'type-graphql';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import {
   PublishRiskAssessmentInput,
@@ -27,7 +28,7 @@ export class AssessmentReviewResolver {
     description:
       'The scores at the overall level, by factor number: what makes the assessment as high as it is. Empty at NONE.',
   })
-  drivers(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
+  drivers(@Parent() assessment: RiskAssessment, @Ctx() ctx: Context) {
     return assessmentReviewService.drivers(ctx, assessment);
   }
 
@@ -35,7 +36,7 @@ export class AssessmentReviewResolver {
     description:
       'The overall level in plain words, e.g. "HIGH because 2 factors are HIGH: 1 Situations of armed conflict or other forms of instability (indicator 1.1 present), 4 Motives or incentives; no factor is VERY_HIGH".',
   })
-  overallExplanation(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
+  overallExplanation(@Parent() assessment: RiskAssessment, @Ctx() ctx: Context) {
     return assessmentReviewService.explanation(ctx, assessment);
   }
 
@@ -44,7 +45,7 @@ export class AssessmentReviewResolver {
     description:
       'Why a reviewer last returned the assessment to its author; null if never returned, or unless the reader may read assessment texts.',
   })
-  returnReason(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
+  returnReason(@Parent() assessment: RiskAssessment, @Ctx() ctx: Context) {
     return assessmentReviewService.returnReason(ctx, assessment);
   }
 
@@ -87,7 +88,7 @@ export class ScoreEvidenceResolver {
   @FieldResolver(() => [IndicatorEvidence], {
     description: 'The indicators of the factor recorded as present or absent, in the Framework’s numbering.',
   })
-  indicators(@Root() score: RiskFactorScore, @Ctx() ctx: Context) {
+  indicators(@Parent() score: RiskFactorScore, @Ctx() ctx: Context) {
     return indicatorEvidenceService.forScore(ctx, score.id);
   }
 }
@@ -95,7 +96,7 @@ export class ScoreEvidenceResolver {
 @Resolver(() => IndicatorEvidence)
 export class IndicatorEvidenceResolver {
   @FieldResolver(() => RiskIndicator)
-  indicator(@Root() evidence: IndicatorEvidence, @Ctx() ctx: Context) {
+  indicator(@Parent() evidence: IndicatorEvidence, @Ctx() ctx: Context) {
     return riskIndicatorById(ctx).load(evidence.riskIndicatorId);
   }
 
@@ -103,7 +104,7 @@ export class IndicatorEvidenceResolver {
     nullable: true,
     description: 'Why; null unless the reader may read assessment texts (liaisons and administrators).',
   })
-  note(@Root() evidence: IndicatorEvidence, @Ctx() ctx: Context) {
+  note(@Parent() evidence: IndicatorEvidence, @Ctx() ctx: Context) {
     return indicatorEvidenceService.note(ctx, evidence);
   }
 }

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -22,27 +23,27 @@ import { RiskFactorScore } from './risk-factor-score.entity';
 @Resolver(() => RiskAssessment)
 export class RiskAssessmentResolver {
   @FieldResolver(() => ID)
-  id(@Root() assessment: RiskAssessment): string {
+  id(@Parent() assessment: RiskAssessment): string {
     return toGlobalId('RiskAssessment', assessment.id);
   }
 
   @FieldResolver(() => Situation)
-  situation(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
+  situation(@Parent() assessment: RiskAssessment, @Ctx() ctx: Context) {
     return situationById(ctx).load(assessment.situationId);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  summary(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
+  summary(@Parent() assessment: RiskAssessment, @Ctx() ctx: Context) {
     return riskAssessmentService.text(ctx, assessment.summary);
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'The actor that authored the assessment.' })
-  authorActor(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
+  authorActor(@Parent() assessment: RiskAssessment, @Ctx() ctx: Context) {
     return assessment.authorActorId ? actorById(ctx).load(assessment.authorActorId) : null;
   }
 
   @FieldResolver(() => [RiskFactorScore], { description: 'One score per assessed factor, by factor number.' })
-  scores(@Root() assessment: RiskAssessment, @Ctx() ctx: Context) {
+  scores(@Parent() assessment: RiskAssessment, @Ctx() ctx: Context) {
     return riskAssessmentService.scores(ctx, assessment.id);
   }
 
@@ -74,17 +75,17 @@ export class RiskAssessmentResolver {
 @Resolver(() => RiskFactorScore)
 export class RiskFactorScoreResolver {
   @FieldResolver(() => ID)
-  id(@Root() score: RiskFactorScore): string {
+  id(@Parent() score: RiskFactorScore): string {
     return toGlobalId('RiskFactorScore', score.id);
   }
 
   @FieldResolver(() => RiskFactor)
-  riskFactor(@Root() score: RiskFactorScore, @Ctx() ctx: Context) {
+  riskFactor(@Parent() score: RiskFactorScore, @Ctx() ctx: Context) {
     return riskFactorById(ctx).load(score.riskFactorId);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  rationale(@Root() score: RiskFactorScore, @Ctx() ctx: Context) {
+  rationale(@Parent() score: RiskFactorScore, @Ctx() ctx: Context) {
     return riskAssessmentService.text(ctx, score.rationale);
   }
 }

@@ -1,5 +1,6 @@
-import { Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { RiskFactor } from './risk-factor.entity';
 import { riskFactorById, riskIndicatorsByFactorId } from './risk-factor.loaders';
@@ -9,7 +10,7 @@ import { RiskIndicator } from './risk-indicator.entity';
 @Resolver(() => RiskFactor)
 export class RiskFactorResolver {
   @FieldResolver(() => ID)
-  id(@Root() factor: RiskFactor): string {
+  id(@Parent() factor: RiskFactor): string {
     return toGlobalId('RiskFactor', factor.id);
   }
 
@@ -25,7 +26,7 @@ export class RiskFactorResolver {
   @FieldResolver(() => [RiskIndicator], {
     description: 'Its indicators in the Framework’s numbering (1.2 before 1.10).',
   })
-  indicators(@Root() factor: RiskFactor, @Ctx() ctx: Context) {
+  indicators(@Parent() factor: RiskFactor, @Ctx() ctx: Context) {
     return riskIndicatorsByFactorId(ctx).load(factor.id);
   }
 }
@@ -33,12 +34,12 @@ export class RiskFactorResolver {
 @Resolver(() => RiskIndicator)
 export class RiskIndicatorResolver {
   @FieldResolver(() => ID)
-  id(@Root() indicator: RiskIndicator): string {
+  id(@Parent() indicator: RiskIndicator): string {
     return toGlobalId('RiskIndicator', indicator.id);
   }
 
   @FieldResolver(() => RiskFactor)
-  riskFactor(@Root() indicator: RiskIndicator, @Ctx() ctx: Context) {
+  riskFactor(@Parent() indicator: RiskIndicator, @Ctx() ctx: Context) {
     return riskFactorById(ctx).load(indicator.riskFactorId);
   }
 }

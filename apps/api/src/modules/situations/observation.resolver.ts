@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { RiskFactor } from '../risk/risk-factor.entity';
 import { riskFactorById } from '../risk/risk-factor.loaders';
@@ -18,24 +19,24 @@ import { situationById } from './situation.loaders';
 @Resolver(() => Observation)
 export class ObservationResolver {
   @FieldResolver(() => ID)
-  id(@Root() observation: Observation): string {
+  id(@Parent() observation: Observation): string {
     return toGlobalId('Observation', observation.id);
   }
 
   @FieldResolver(() => Situation)
-  situation(@Root() observation: Observation, @Ctx() ctx: Context) {
+  situation(@Parent() observation: Observation, @Ctx() ctx: Context) {
     return situationById(ctx).load(observation.situationId);
   }
 
   @FieldResolver(() => RiskFactor, { nullable: true, description: 'The risk factor this is evidence for.' })
-  riskFactor(@Root() observation: Observation, @Ctx() ctx: Context) {
+  riskFactor(@Parent() observation: Observation, @Ctx() ctx: Context) {
     return observation.riskFactorId ? riskFactorById(ctx).load(observation.riskFactorId) : null;
   }
 
   @FieldResolver(() => [RiskIndicator], {
     description: 'Framework indicators this is evidence for, by factor and indicator number.',
   })
-  indicators(@Root() observation: Observation, @Ctx() ctx: Context) {
+  indicators(@Parent() observation: Observation, @Ctx() ctx: Context) {
     return observationService.indicators(ctx, observation.id);
   }
 

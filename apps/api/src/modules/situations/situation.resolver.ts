@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { RiskAssessment } from '../risk/risk-assessment.entity';
 import { RiskAssessmentConnection, RiskAssessmentOrder } from '../risk/risk-assessment.inputs';
@@ -22,7 +23,7 @@ import { situationService } from './situation.service';
 @Resolver(() => Situation)
 export class SituationResolver {
   @FieldResolver(() => ID)
-  id(@Root() situation: Situation): string {
+  id(@Parent() situation: Situation): string {
     return toGlobalId('Situation', situation.id);
   }
 
@@ -48,7 +49,7 @@ export class SituationResolver {
       'assessment is published, otherwise the most recent of any status. "Most recent" means the latest ' +
       'assessedOn, and among those the latest created. Null when the situation has never been assessed.',
   })
-  latestAssessment(@Root() situation: Situation, @Ctx() ctx: Context) {
+  latestAssessment(@Parent() situation: Situation, @Ctx() ctx: Context) {
     return riskAssessmentService.latestFor(ctx, situation.id);
   }
 
@@ -56,7 +57,7 @@ export class SituationResolver {
     description: 'Every assessment of the situation, newest assessedOn first unless ordered otherwise.',
   })
   assessments(
-    @Root() situation: Situation,
+    @Parent() situation: Situation,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('orderBy', () => RiskAssessmentOrder, { nullable: true }) orderBy: RiskAssessmentOrder | null,
     @Ctx() ctx: Context,
@@ -69,7 +70,7 @@ export class SituationResolver {
       'Evidence recorded for the situation, most recent occurredOn first unless ordered otherwise.',
   })
   observations(
-    @Root() situation: Situation,
+    @Parent() situation: Situation,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ObservationFilter, { nullable: true }) filter: ObservationFilter | null,
     @Arg('orderBy', () => ObservationOrder, { nullable: true }) orderBy: ObservationOrder | null,

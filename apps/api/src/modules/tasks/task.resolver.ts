@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Objective } from '../plans/objective.entity';
 import { objectiveById, responsePlanById } from '../plans/plan.loaders';
@@ -24,7 +25,7 @@ import { taskProgressService } from './task-progress.service';
 @Resolver(() => Task)
 export class TaskResolver {
   @FieldResolver(() => ID)
-  id(@Root() task: Task): string {
+  id(@Parent() task: Task): string {
     return toGlobalId('Task', task.id);
   }
 
@@ -46,27 +47,27 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => ResponsePlan)
-  plan(@Root() task: Task, @Ctx() ctx: Context) {
+  plan(@Parent() task: Task, @Ctx() ctx: Context) {
     return responsePlanById(ctx).load(task.planId);
   }
 
   @FieldResolver(() => Objective, { nullable: true })
-  objective(@Root() task: Task, @Ctx() ctx: Context) {
+  objective(@Parent() task: Task, @Ctx() ctx: Context) {
     return task.objectiveId ? objectiveById(ctx).load(task.objectiveId) : null;
   }
 
   @FieldResolver(() => [Task], { description: 'Tasks that must be done before this one.' })
-  dependsOn(@Root() task: Task, @Ctx() ctx: Context) {
+  dependsOn(@Parent() task: Task, @Ctx() ctx: Context) {
     return taskService.dependsOn(ctx, task);
   }
 
   @FieldResolver(() => [Task], { description: 'Tasks waiting for this one.' })
-  dependents(@Root() task: Task, @Ctx() ctx: Context) {
+  dependents(@Parent() task: Task, @Ctx() ctx: Context) {
     return taskService.dependents(ctx, task);
   }
 
   @FieldResolver(() => [CapabilityRequirement])
-  requiredCapabilities(@Root() task: Task, @Ctx() ctx: Context) {
+  requiredCapabilities(@Parent() task: Task, @Ctx() ctx: Context) {
     return taskService.requiredCapabilities(ctx, task);
   }
 
@@ -97,7 +98,7 @@ export class TaskResolver {
 export class PlanTasksResolver {
   @FieldResolver(() => TaskConnection, { description: 'Soonest due first unless ordered otherwise.' })
   tasks(
-    @Root() plan: ResponsePlan,
+    @Parent() plan: ResponsePlan,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | null,
     @Arg('orderBy', () => TaskOrder, { nullable: true }) orderBy: TaskOrder | null,
@@ -111,7 +112,7 @@ export class PlanTasksResolver {
 export class ObjectiveTasksResolver {
   @FieldResolver(() => TaskConnection, { description: 'In order of creation unless ordered otherwise.' })
   tasks(
-    @Root() objective: Objective,
+    @Parent() objective: Objective,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | null,
     @Arg('orderBy', () => TaskOrder, { nullable: true }) orderBy: TaskOrder | null,

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -17,12 +18,12 @@ import { tokenService } from './token.service';
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
   @FieldResolver(() => ID)
-  id(@Root() token: ApiToken) {
+  id(@Parent() token: ApiToken) {
     return toGlobalId('ApiToken', token.id);
   }
 
   @FieldResolver(() => Actor)
-  actor(@Root() token: ApiToken, @Ctx() ctx: Context) {
+  actor(@Parent() token: ApiToken, @Ctx() ctx: Context) {
     return actorById(ctx).load(token.actorId);
   }
 

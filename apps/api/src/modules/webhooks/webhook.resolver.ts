@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { toGlobalId } from '../../common/ids';
+import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -25,18 +26,18 @@ import { WebhookSubscription } from './webhook-subscription.entity';
 @Resolver(() => WebhookSubscription)
 export class WebhookSubscriptionResolver {
   @FieldResolver(() => ID)
-  id(@Root() subscription: SubscriptionRow): string {
+  id(@Parent() subscription: SubscriptionRow): string {
     return toGlobalId('WebhookSubscription', subscription.id);
   }
 
   @FieldResolver(() => Actor, { description: 'The organisation whose events it receives.' })
-  actor(@Root() subscription: SubscriptionRow, @Ctx() ctx: Context) {
+  actor(@Parent() subscription: SubscriptionRow, @Ctx() ctx: Context) {
     return actorById(ctx).load(subscription.actorId);
   }
 
   @FieldResolver(() => WebhookDeliveryConnection, { description: 'The delivery log, newest first.' })
   deliveries(
-    @Root() subscription: SubscriptionRow,
+    @Parent() subscription: SubscriptionRow,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => WebhookDeliveryFilter, { nullable: true }) filter: WebhookDeliveryFilter | null,
     @Arg('orderBy', () => WebhookOrder, { nullable: true }) orderBy: WebhookOrder | null,
@@ -92,7 +93,7 @@ export class WebhookSubscriptionResolver {
 @Resolver(() => WebhookDelivery)
 export class WebhookDeliveryResolver {
   @FieldResolver(() => ID, { description: 'Also sent as the Concord-Delivery header.' })
-  id(@Root() delivery: WebhookDelivery): string {
+  id(@Parent() delivery: WebhookDelivery): string {
     return toGlobalId('WebhookDelivery', delivery.id);
   }
 }
