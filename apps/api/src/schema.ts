@@ -11,6 +11,7 @@ import {
   printSchema,
 } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { toGlobalId } from './common/ids';
 import { validateInput } from './common/validation';
 import { resolvers } from './modules';
 import { unusedPubSub } from './modules/live/pubsub';
@@ -28,15 +29,23 @@ export function createSchema(): Promise<GraphQLSchema> {
   return built;
 }
 
+/** Every Node's id is the global id of its row: base64url of `Type:uuid` (common/ids.ts). */
+const globalIdOf =
+  (typename: string): GraphQLFieldResolver<{ id: string }, unknown> =>
+  (row) =>
+    toGlobalId(typename, row.id);
+
 const readTotalCount: GraphQLFieldResolver<{ totalCount: unknown }, unknown> = (connection) =>
   connection.totalCount;
 
 /**
- * Compiled execution (graphql-jit) awaits only what resolvers return and needs type names
- * synchronously, where graphql-js is lenient. Two fields of the built schema are made explicit
- * for it, with the same behaviour under both executors:
- * - a connection's `totalCount` is a lazy getter that may give a promise: it gets a resolver;
- * - type-graphql wraps `Node.resolveType` in an async function: rows carry `__typename`, read directly.
+ * What the built schema resolves without type-graphql, the same under both executors:
+ * - every Node's `id`: the global id of its row, one plain function per type (no field resolver
+ *   per type, no type-graphql wrapper per row);
+ * - a connection's `totalCount`, a lazy getter that may give a promise (graphql-jit awaits only
+ *   what resolvers return);
+ * - `Node.resolveType`, which type-graphql wraps in an async function (graphql-jit needs the type
+ *   name synchronously): rows carry `__typename`.
  */
 function forCompiledExecution(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -46,6 +55,9 @@ function forCompiledExecution(schema: GraphQLSchema): GraphQLSchema {
     }
     if (type instanceof GraphQLInterfaceType && type.name === 'Node') {
       type.resolveType = (value: { __typename?: string }) => value.__typename;
+      for (const implementation of schema.getPossibleTypes(type)) {
+        implementation.getFields().id.resolve = globalIdOf(implementation.name);
+      }
     }
   }
   return schema;

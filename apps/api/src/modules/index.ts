@@ -1,5 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
-import { AccountResolver, MembershipResolver, UserResolver } from './accounts/account.resolver';
+import { AccountResolver, MembershipResolver } from './accounts/account.resolver';
 import { ActorResolver } from './actors/actor.resolver';
 import {
   AlertRecipientResolver,
@@ -52,13 +52,12 @@ import { ObservationResolver } from './situations/observation.resolver';
 import { SituationResolver } from './situations/situation.resolver';
 import { ObjectiveTasksResolver, PlanTasksResolver, TaskResolver } from './tasks/task.resolver';
 import { ApiTokenResolver } from './tokens/token.resolver';
-import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from './webhooks/webhook.resolver';
+import { WebhookSubscriptionResolver } from './webhooks/webhook.resolver';
 
 /** Every resolver of the schema. A module adds its resolvers here. */
 export const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
   AccountResolver,
-  UserResolver,
   MembershipResolver,
   ApiTokenResolver,
   AuditResolver,
@@ -112,5 +111,4 @@ export const resolvers: NonEmptyArray<Function> = [
   LiveResolver,
   NotificationResolver,
   WebhookSubscriptionResolver,
-  WebhookDeliveryResolver,
 ];

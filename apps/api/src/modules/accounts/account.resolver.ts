@@ -1,5 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { toGlobalId } from '../../common/ids';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
 import type { RateLimitInfo } from '../../common/limits';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
@@ -54,21 +53,8 @@ export class AccountResolver {
   }
 }
 
-@Resolver(() => User)
-export class UserResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() user: User) {
-    return toGlobalId('User', user.id);
-  }
-}
-
 @Resolver(() => Membership)
 export class MembershipResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() membership: Membership) {
-    return toGlobalId('Membership', membership.id);
-  }
-
   @FieldResolver(() => User)
   user(@Parent() membership: Membership, @Ctx() ctx: Context) {
     return userById(ctx).load(membership.userId);

@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
-import { toGlobalId } from '../../common/ids';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from './actor.entity';
@@ -18,11 +17,6 @@ import { actorService } from './actor.service';
 
 @Resolver(() => Actor)
 export class ActorResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() actor: Actor): string {
-    return toGlobalId('Actor', actor.id);
-  }
-
   @Query(() => ActorConnection, {
     description: 'The actor registry: organisations, bodies, missions and states.',
   })

@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
-import { toGlobalId } from '../../common/ids';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { User } from '../accounts/user.entity';
@@ -40,11 +39,6 @@ import { alertRuleService } from './alert-rule.service';
 
 @Resolver(() => Alert)
 export class AlertResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() alert: Alert): string {
-    return toGlobalId('Alert', alert.id);
-  }
-
   @Query(() => AlertConnection, {
     description:
       'Alerts the caller may read: those its organisations sent or received, issued PUBLIC ones, all for administrators. Newest first unless ordered otherwise.',
@@ -151,11 +145,6 @@ export class AlertRecipientResolver {
 
 @Resolver(() => AlertRule)
 export class AlertRuleResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() rule: AlertRule): string {
-    return toGlobalId('AlertRule', rule.id);
-  }
-
   @FieldResolver(() => Situation, { nullable: true, description: 'Null for the global rule.' })
   situation(@Parent() rule: AlertRule, @Ctx() ctx: Context) {
     return rule.situationId ? situationById(ctx).load(rule.situationId) : null;

@@ -1,7 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { AssignmentStatus } from '../../common/enums';
-import { toGlobalId } from '../../common/ids';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
@@ -24,11 +23,6 @@ import { TaskAssignment } from './task-assignment.entity';
 
 @Resolver(() => TaskAssignment)
 export class TaskAssignmentResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() assignment: TaskAssignment): string {
-    return toGlobalId('TaskAssignment', assignment.id);
-  }
-
   @FieldResolver(() => Task)
   task(@Parent() assignment: TaskAssignment, @Ctx() ctx: Context) {
     return taskById(ctx).load(assignment.taskId);

@@ -1,5 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
-import { toGlobalId } from '../../common/ids';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver } from 'type-graphql';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
@@ -14,11 +13,6 @@ import { capabilityPledgeService } from './capability-pledge.service';
 
 @Resolver(() => CapabilityPledge)
 export class CapabilityPledgeResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() pledge: CapabilityPledge): string {
-    return toGlobalId('CapabilityPledge', pledge.id);
-  }
-
   @FieldResolver(() => Actor, { description: 'The actor that pledged.' })
   actor(@Parent() pledge: CapabilityPledge, @Ctx() ctx: Context) {
     return capabilityPledgeService.actor(ctx, pledge);

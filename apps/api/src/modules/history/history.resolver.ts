@@ -26,11 +26,6 @@ import { type FieldChange, presentFields } from './revision-entries';
 
 @Resolver(() => Revision)
 export class RevisionResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() revision: Revision): string {
-    return toGlobalId('Revision', revision.id);
-  }
-
   @FieldResolver(() => ID, { description: 'Global id of the changed record.' })
   entityId(@Parent() revision: Revision): string {
     return toGlobalId(revision.entityType, revision.entityId);

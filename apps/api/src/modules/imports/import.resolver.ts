@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
-import { toGlobalId } from '../../common/ids';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Situation } from '../situations/situation.entity';
@@ -16,11 +15,6 @@ import { ImportJob } from './import-job.entity';
 
 @Resolver(() => ImportJob)
 export class ImportJobResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() job: ImportJob): string {
-    return toGlobalId('ImportJob', job.id);
-  }
-
   @Query(() => ImportJob, {
     nullable: true,
     description:

@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
-import { toGlobalId } from '../../common/ids';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
@@ -21,11 +20,6 @@ import { mandatedTaskService } from './mandated-task.service';
 
 @Resolver(() => Mandate)
 export class MandateResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() mandate: Mandate): string {
-    return toGlobalId('Mandate', mandate.id);
-  }
-
   @Query(() => MandateConnection, {
     description: 'Mandates: what authorising bodies gave missions, newest first.',
   })

@@ -1,5 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
-import { toGlobalId } from '../../common/ids';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver } from 'type-graphql';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Mandate } from './mandate.entity';
@@ -14,11 +13,6 @@ import { mandatedTaskService } from './mandated-task.service';
 
 @Resolver(() => MandatedTask)
 export class MandatedTaskResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() task: MandatedTask): string {
-    return toGlobalId('MandatedTask', task.id);
-  }
-
   @FieldResolver(() => Mandate)
   mandate(@Parent() task: MandatedTask, @Ctx() ctx: Context) {
     return mandatedTaskService.mandate(ctx, task);

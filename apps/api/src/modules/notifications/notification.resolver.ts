@@ -1,6 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
-import { toGlobalId } from '../../common/ids';
 import { Node } from '../../common/node';
 import { nodeLoader } from '../../common/node-registry';
 import { Parent } from '../../common/parent';
@@ -19,11 +18,6 @@ import { notificationService } from './notification.service';
 
 @Resolver(() => Notification)
 export class NotificationResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() notification: Notification): string {
-    return toGlobalId('Notification', notification.id);
-  }
-
   @FieldResolver(() => Actor, { description: 'The organisation notified.' })
   actor(@Parent() notification: Notification, @Ctx() ctx: Context) {
     return actorById(ctx).load(notification.actorId);

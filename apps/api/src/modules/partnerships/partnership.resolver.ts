@@ -1,6 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
-import { toGlobalId } from '../../common/ids';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
@@ -19,11 +18,6 @@ import { partnershipService } from './partnership.service';
 
 @Resolver(() => Partnership)
 export class PartnershipResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() partnership: Partnership): string {
-    return toGlobalId('Partnership', partnership.id);
-  }
-
   @Query(() => PartnershipConnection, {
     description: 'The edges of the graph: who is bound to whom, and how.',
   })

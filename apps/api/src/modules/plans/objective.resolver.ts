@@ -1,5 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
-import { toGlobalId } from '../../common/ids';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver } from 'type-graphql';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { MandatedTask } from '../mandates/mandated-task.entity';
@@ -23,11 +22,6 @@ import { ResponsePlan } from './response-plan.entity';
 
 @Resolver(() => Phase)
 export class PhaseResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() phase: Phase): string {
-    return toGlobalId('Phase', phase.id);
-  }
-
   @FieldResolver(() => ResponsePlan)
   plan(@Parent() phase: Phase, @Ctx() ctx: Context) {
     return responsePlanById(ctx).load(phase.planId);
@@ -46,11 +40,6 @@ export class PhaseResolver {
 
 @Resolver(() => Objective)
 export class ObjectiveResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() objective: Objective): string {
-    return toGlobalId('Objective', objective.id);
-  }
-
   @FieldResolver(() => ResponsePlan)
   plan(@Parent() objective: Objective, @Ctx() ctx: Context) {
     return responsePlanById(ctx).load(objective.planId);

@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
-import { toGlobalId } from '../../common/ids';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
@@ -30,11 +29,6 @@ import { ResponsePlan } from './response-plan.entity';
 
 @Resolver(() => ResponsePlan)
 export class ResponsePlanResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() plan: ResponsePlan): string {
-    return toGlobalId('ResponsePlan', plan.id);
-  }
-
   @Query(() => ResponsePlanConnection, {
     description: 'Response plans; newest first unless ordered otherwise.',
   })
@@ -118,11 +112,6 @@ export class ResponsePlanResolver {
 
 @Resolver(() => PlanParticipant)
 export class PlanParticipantResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() participant: PlanParticipant): string {
-    return toGlobalId('PlanParticipant', participant.id);
-  }
-
   @FieldResolver(() => Actor)
   actor(@Parent() participant: PlanParticipant, @Ctx() ctx: Context) {
     return actorById(ctx).load(participant.actorId);

@@ -1,5 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
-import { toGlobalId } from '../../common/ids';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver } from 'type-graphql';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
@@ -22,11 +21,6 @@ import { RiskFactorScore } from './risk-factor-score.entity';
 
 @Resolver(() => RiskAssessment)
 export class RiskAssessmentResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() assessment: RiskAssessment): string {
-    return toGlobalId('RiskAssessment', assessment.id);
-  }
-
   @FieldResolver(() => Situation)
   situation(@Parent() assessment: RiskAssessment, @Ctx() ctx: Context) {
     return situationById(ctx).load(assessment.situationId);
@@ -74,11 +68,6 @@ export class RiskAssessmentResolver {
 
 @Resolver(() => RiskFactorScore)
 export class RiskFactorScoreResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() score: RiskFactorScore): string {
-    return toGlobalId('RiskFactorScore', score.id);
-  }
-
   @FieldResolver(() => RiskFactor)
   riskFactor(@Parent() score: RiskFactorScore, @Ctx() ctx: Context) {
     return riskFactorById(ctx).load(score.riskFactorId);

@@ -1,5 +1,4 @@
-import { Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
-import { toGlobalId } from '../../common/ids';
+import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { RiskFactor } from './risk-factor.entity';
@@ -9,11 +8,6 @@ import { RiskIndicator } from './risk-indicator.entity';
 
 @Resolver(() => RiskFactor)
 export class RiskFactorResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() factor: RiskFactor): string {
-    return toGlobalId('RiskFactor', factor.id);
-  }
-
   @Query(() => [RiskFactor], {
     description:
       'The 14 risk factors of the UN Framework of Analysis for Atrocity Crimes (2014), by number: ' +
@@ -33,11 +27,6 @@ export class RiskFactorResolver {
 
 @Resolver(() => RiskIndicator)
 export class RiskIndicatorResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() indicator: RiskIndicator): string {
-    return toGlobalId('RiskIndicator', indicator.id);
-  }
-
   @FieldResolver(() => RiskFactor)
   riskFactor(@Parent() indicator: RiskIndicator, @Ctx() ctx: Context) {
     return riskFactorById(ctx).load(indicator.riskFactorId);

@@ -1,5 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
-import { toGlobalId } from '../../common/ids';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver } from 'type-graphql';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { RiskFactor } from '../risk/risk-factor.entity';
@@ -18,11 +17,6 @@ import { situationById } from './situation.loaders';
 
 @Resolver(() => Observation)
 export class ObservationResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() observation: Observation): string {
-    return toGlobalId('Observation', observation.id);
-  }
-
   @FieldResolver(() => Situation)
   situation(@Parent() observation: Observation, @Ctx() ctx: Context) {
     return situationById(ctx).load(observation.situationId);

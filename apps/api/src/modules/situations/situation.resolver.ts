@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
-import { toGlobalId } from '../../common/ids';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { RiskAssessment } from '../risk/risk-assessment.entity';
@@ -22,11 +21,6 @@ import { situationService } from './situation.service';
 
 @Resolver(() => Situation)
 export class SituationResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() situation: Situation): string {
-    return toGlobalId('Situation', situation.id);
-  }
-
   @Query(() => SituationConnection, { description: 'Countries and areas of concern.' })
   situations(
     @Args(() => PageArgs) page: PageArgs,

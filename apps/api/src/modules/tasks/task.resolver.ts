@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
-import { toGlobalId } from '../../common/ids';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Objective } from '../plans/objective.entity';
@@ -24,11 +23,6 @@ import { taskProgressService } from './task-progress.service';
 
 @Resolver(() => Task)
 export class TaskResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() task: Task): string {
-    return toGlobalId('Task', task.id);
-  }
-
   @Query(() => TaskConnection, {
     description: 'Tasks across plans; soonest due first unless ordered otherwise.',
   })

@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   Column,
   CreateDateColumn,
@@ -25,6 +25,7 @@ import { WebhookSubscription } from './webhook-subscription.entity';
 @Index('webhook_delivery_subscription_idx', ['subscriptionId', 'createdAt', 'id'])
 @Index('webhook_delivery_dedupe_key', ['subscriptionId', 'eventId'], { unique: true })
 export class WebhookDelivery {
+  @Field(() => ID, { description: 'Also sent as the Concord-Delivery header.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -1,6 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
-import { toGlobalId } from '../../common/ids';
 import { Parent } from '../../common/parent';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
@@ -20,16 +19,10 @@ import {
 } from './webhook.inputs';
 import type { SubscriptionRow } from './webhook.loaders';
 import { webhookService } from './webhook.service';
-import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
 @Resolver(() => WebhookSubscription)
 export class WebhookSubscriptionResolver {
-  @FieldResolver(() => ID)
-  id(@Parent() subscription: SubscriptionRow): string {
-    return toGlobalId('WebhookSubscription', subscription.id);
-  }
-
   @FieldResolver(() => Actor, { description: 'The organisation whose events it receives.' })
   actor(@Parent() subscription: SubscriptionRow, @Ctx() ctx: Context) {
     return actorById(ctx).load(subscription.actorId);
@@ -87,13 +80,5 @@ export class WebhookSubscriptionResolver {
     @Ctx() ctx: Context,
   ) {
     return webhookService.delete(ctx, input);
-  }
-}
-
-@Resolver(() => WebhookDelivery)
-export class WebhookDeliveryResolver {
-  @FieldResolver(() => ID, { description: 'Also sent as the Concord-Delivery header.' })
-  id(@Parent() delivery: WebhookDelivery): string {
-    return toGlobalId('WebhookDelivery', delivery.id);
   }
 }
