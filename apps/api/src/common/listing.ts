@@ -10,6 +10,7 @@ import {
   toConnection,
   toPage,
 } from './connection';
+import type { Projection } from './projection';
 import { Sql } from './sql';
 
 /** One way a list can be ordered: a SQL expression and the type its cursor text is cast back to. */
@@ -21,9 +22,41 @@ export type ListSpec = {
   /** FROM clause, e.g. `task t`. */
   from: string;
   alias: string;
+  /** Every column. */
   select: string;
   orders: Record<string, OrderOption>;
+  /** Property → column, for select lists of a projection. */
+  columns: Record<string, string>;
+  /** Relation fields whose resolvers read only the row's id and key columns (never its other fields). */
+  keyReaders: ReadonlySet<string>;
+  /** Select lists by projection, built once. */
+  projected: Map<string, string>;
 };
+
+/**
+ * The select list for rows of which a query reads `projection`: the columns of the fields asked
+ * for, and every column that is not itself a field of the type (keys and internal state, which
+ * resolvers and read rules use). Every column unless each field asked for is a column, `id`,
+ * `__typename` or one of the spec's key readers: other field resolvers may read any column.
+ */
+export function selectList(spec: ListSpec, projection: Projection | null | undefined): string {
+  if (!projection) return spec.select;
+  const typeFields = projection.type.getFields();
+  const props: string[] = [];
+  for (const [prop] of Object.entries(spec.columns)) {
+    if (prop === 'id' || !(prop in typeFields) || projection.fields.has(prop)) props.push(prop);
+  }
+  for (const field of projection.fields) {
+    if (field !== '__typename' && !(field in spec.columns) && !spec.keyReaders.has(field)) return spec.select;
+  }
+  const key = props.join(',');
+  let select = spec.projected.get(key);
+  if (select === undefined) {
+    select = props.map((prop) => `${spec.alias}.${spec.columns[prop]} AS "${prop}"`).join(', ');
+    spec.projected.set(key, select);
+  }
+  return select;
+}
 
 export type Order = { field: string; direction: OrderDirection };
 
@@ -59,6 +92,7 @@ export async function listPage<T extends Row = Row>(
   filter: Filter,
   order: Order,
   page: Page,
+  select = spec.select,
 ): Promise<Connection<T>> {
   const q = new Sql();
   filter(q);
@@ -66,7 +100,7 @@ export async function listPage<T extends Row = Row>(
   const { option, orderBy, keyset } = ordering(spec, order, page);
   keyset(q);
   const rows = await db.query<T & QueryResultRow>(
-    `SELECT ${spec.select}, (${option.expr})::text AS "__sort" FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.limit + 1}`,
+    `SELECT ${select}, (${option.expr})::text AS "__sort" FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.limit + 1}`,
     q.params,
   );
   return toConnection(rows, page, async () => {
@@ -90,6 +124,7 @@ export function pageLoader(
   filter: Filter,
   order: Order,
   page: Page,
+  select = spec.select,
 ): DataLoader<string, Connection<Row>> {
   let countLoader: DataLoader<string, number> | undefined;
   const counts = () => {
@@ -117,7 +152,7 @@ export function pageLoader(
     keyset(q);
     const rows = await db.query<Row & { __parent: string }>(
       `SELECT x.* FROM unnest(${keysParam}::uuid[]) AS k(id) CROSS JOIN LATERAL (
-         SELECT ${spec.select}, (${option.expr})::text AS "__sort", k.id AS "__parent"
+         SELECT ${select}, (${option.expr})::text AS "__sort", k.id AS "__parent"
          FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.limit + 1}
        ) x`,
       q.params,
@@ -136,13 +171,14 @@ export function rowsById<T extends Row = Row>(
   db: Queryable,
   spec: ListSpec,
   filter?: Filter,
+  select = spec.select,
 ): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
     const q = new Sql();
     q.and(`${spec.alias}.id = ANY(${q.p(ids)}::uuid[])`);
     filter?.(q);
     const rows = await db.query<T>(
-      `SELECT ${spec.select} FROM ${spec.from} ${q.whereClause()}`,
+      `SELECT ${select} FROM ${spec.from} ${q.whereClause()}`,
       q.params,
       PREPARED,
     );
@@ -182,13 +218,23 @@ export function defineList(
   entity: Function,
   alias: string,
   orders: Record<string, OrderOption>,
+  options: { keyReaders?: readonly string[] } = {},
 ): (db: Database) => ListSpec {
   const cache = new WeakMap<Database, ListSpec>();
   return (db) => {
     let spec = cache.get(db);
     if (!spec) {
       const columns = db.columns(entity);
-      spec = { name, from: `${columns.table} ${alias}`, alias, select: columns.select(alias), orders };
+      spec = {
+        name,
+        from: `${columns.table} ${alias}`,
+        alias,
+        select: columns.select(alias),
+        orders,
+        columns: columns.column,
+        keyReaders: new Set(options.keyReaders ?? []),
+        projected: new Map(),
+      };
       cache.set(db, spec);
     }
     return spec;
@@ -204,11 +250,27 @@ export function childPage<T extends Row = Row>(
   spec: ListSpec,
   parentExpr: string,
   parentId: string,
-  options: { filterKey?: unknown; filter?: Filter; order: Order; args: PageArgs },
+  options: {
+    filterKey?: unknown;
+    filter?: Filter;
+    order: Order;
+    args: PageArgs;
+    /** What the query reads of the rows; every column when absent. */
+    projection?: Projection | null;
+  },
 ): Promise<Connection<T>> {
-  const key = `${spec.name}|${parentExpr}|${JSON.stringify([options.filterKey ?? null, options.order, options.args])}`;
+  const select = selectList(spec, options.projection);
+  const key = `${spec.name}|${parentExpr}|${select}|${JSON.stringify([options.filterKey ?? null, options.order, options.args])}`;
   const loader = ctx.loaders.get(key, () =>
-    pageLoader(ctx.db, spec, parentExpr, options.filter ?? (() => {}), options.order, toPage(options.args)),
+    pageLoader(
+      ctx.db,
+      spec,
+      parentExpr,
+      options.filter ?? (() => {}),
+      options.order,
+      toPage(options.args),
+      select,
+    ),
   );
   return loader.load(parentId) as Promise<Connection<T>>;
 }

@@ -1,14 +1,25 @@
-import { defineList, rowsById } from '../../common/listing';
+import { defineList, rowsById, selectList } from '../../common/listing';
 import { registerNodeType } from '../../common/node-registry';
+import type { Projection } from '../../common/projection';
 import type { Context } from '../../context';
 import { Actor } from './actor.entity';
 
-export const actorList = defineList('actors', Actor, 'a', {
-  NAME: { expr: 'a.name', cast: 'text' },
-  CREATED_AT: { expr: 'a.created_at', cast: 'timestamptz' },
-});
+export const actorList = defineList(
+  'actors',
+  Actor,
+  'a',
+  {
+    NAME: { expr: 'a.name', cast: 'text' },
+    CREATED_AT: { expr: 'a.created_at', cast: 'timestamptz' },
+  },
+  { keyReaders: ['assignments', 'partners'] },
+);
 
-export const actorById = (ctx: Context) =>
-  ctx.loaders.get('actorById', () => rowsById<Actor & { id: string }>(ctx.db, actorList(ctx.db)));
+export const actorById = (ctx: Context, projection?: Projection | null) => {
+  const select = selectList(actorList(ctx.db), projection);
+  return ctx.loaders.get(`actorById|${select}`, () =>
+    rowsById<Actor & { id: string }>(ctx.db, actorList(ctx.db), undefined, select),
+  );
+};
 
 registerNodeType('Actor', actorById);

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { Parent } from '../../common/parent';
+import { EDGE_NODE, projectionOf } from '../../common/projection';
 import type { Context } from '../../context';
 import { Actor } from './actor.entity';
 import {
@@ -25,8 +27,9 @@ export class ActorResolver {
     @Arg('filter', () => ActorFilter, { nullable: true }) filter: ActorFilter | null,
     @Arg('orderBy', () => ActorOrder, { nullable: true }) orderBy: ActorOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return actorService.list(ctx, page, filter, orderBy);
+    return actorService.list(ctx, page, filter, orderBy, projectionOf(info, EDGE_NODE));
   }
 
   @Query(() => Actor, { nullable: true })

@@ -3,7 +3,8 @@ import type { Connection } from '../../common/connection';
 import { type PageArgs, toPage } from '../../common/connection';
 import { AppError } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
-import { childPage, type Filter, listPage, type Order } from '../../common/listing';
+import { childPage, type Filter, listPage, type Order, selectList } from '../../common/listing';
+import type { Projection } from '../../common/projection';
 import { likePattern } from '../../common/sql';
 import { insertRow, updateRow } from '../../common/writes';
 import type { Context } from '../../context';
@@ -60,8 +61,17 @@ export const actorService = {
     args: PageArgs,
     filter?: ActorFilter | null,
     orderBy?: ActorOrder | null,
+    projection?: Projection | null,
   ): Promise<Connection<ActorRow>> {
-    return listPage(ctx.db, actorList(ctx.db), actorFilter(filter), orderBy ?? defaultOrder, toPage(args));
+    const spec = actorList(ctx.db);
+    return listPage(
+      ctx.db,
+      spec,
+      actorFilter(filter),
+      orderBy ?? defaultOrder,
+      toPage(args),
+      selectList(spec, projection),
+    );
   },
 
   children(

@@ -6,9 +6,15 @@ import type { Context } from '../../context';
 import { readableBy } from '../plans/plan.visibility';
 import { TaskAssignment } from './task-assignment.entity';
 
-export const assignmentList = defineList('taskAssignments', TaskAssignment, 'ta', {
-  CREATED_AT: { expr: 'ta.created_at', cast: 'timestamptz' },
-});
+export const assignmentList = defineList(
+  'taskAssignments',
+  TaskAssignment,
+  'ta',
+  {
+    CREATED_AT: { expr: 'ta.created_at', cast: 'timestamptz' },
+  },
+  { keyReaders: ['task', 'actor'] },
+);
 
 /**
  * Assignments (alias `ta`) the viewer may read: all of a plan it reads as a member, and its own

@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { AssignmentStatus } from '../../common/enums';
 import { Parent } from '../../common/parent';
+import { EDGE_NODE, projectionOf } from '../../common/projection';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -24,13 +26,13 @@ import { TaskAssignment } from './task-assignment.entity';
 @Resolver(() => TaskAssignment)
 export class TaskAssignmentResolver {
   @FieldResolver(() => Task)
-  task(@Parent() assignment: TaskAssignment, @Ctx() ctx: Context) {
-    return taskById(ctx).load(assignment.taskId);
+  task(@Parent() assignment: TaskAssignment, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return taskById(ctx, projectionOf(info)).load(assignment.taskId);
   }
 
   @FieldResolver(() => Actor)
-  actor(@Parent() assignment: TaskAssignment, @Ctx() ctx: Context) {
-    return actorById(ctx).load(assignment.actorId);
+  actor(@Parent() assignment: TaskAssignment, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return actorById(ctx, projectionOf(info)).load(assignment.actorId);
   }
 
   @Mutation(() => AssignTaskPayload, {
@@ -70,8 +72,9 @@ export class TaskAssignmentsResolver {
     @Arg('filter', () => TaskAssignmentFilter, { nullable: true }) filter: TaskAssignmentFilter | null,
     @Arg('orderBy', () => TaskAssignmentOrder, { nullable: true }) orderBy: TaskAssignmentOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return assignmentService.ofTask(ctx, task, page, filter, orderBy);
+    return assignmentService.ofTask(ctx, task, page, filter, orderBy, projectionOf(info, EDGE_NODE));
   }
 }
 
@@ -94,8 +97,14 @@ export class ActorAssignmentsResolver {
     })
     statuses: AssignmentStatus[] | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const statusSets = [status ? [status] : [], statuses ?? []];
-    return assignmentService.ofActor(ctx, actor, page, { filter, orderBy, statusSets });
+    return assignmentService.ofActor(ctx, actor, page, {
+      filter,
+      orderBy,
+      statusSets,
+      projection: projectionOf(info, EDGE_NODE),
+    });
   }
 }

@@ -10,6 +10,7 @@ import { AppError, badInput, explainConstraint } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
 import { childPage, type Filter, type Order, rowsById } from '../../common/listing';
 import { requirePlanEditor } from '../../common/plan-access';
+import type { Projection } from '../../common/projection';
 import { conflict, insertRow } from '../../common/writes';
 import type { Context } from '../../context';
 import type { EntityColumns, Queryable, Transaction } from '../../db/database';
@@ -159,12 +160,14 @@ export const assignmentService = {
     args: PageArgs,
     filter?: TaskAssignmentFilter | null,
     orderBy?: TaskAssignmentOrder | null,
+    projection?: Projection | null,
   ): Promise<Connection<TaskAssignment>> {
     return childPage(ctx, assignmentList(ctx.db), 'ta.task_id', task.id, {
       filterKey: filter,
       filter: assignmentFilter(filter, [], underReadable(ctx.viewer, readableAssignments(ctx.viewer))),
       order: orderBy ?? defaultOrder,
       args,
+      projection,
     });
   },
 
@@ -176,6 +179,7 @@ export const assignmentService = {
       filter?: TaskAssignmentFilter | null;
       orderBy?: TaskAssignmentOrder | null;
       statusSets: AssignmentStatus[][];
+      projection?: Projection | null;
     },
   ): Promise<Connection<TaskAssignment>> {
     return childPage(ctx, assignmentList(ctx.db), 'ta.actor_id', actor.id, {
@@ -184,6 +188,7 @@ export const assignmentService = {
       filter: assignmentFilter(options.filter, options.statusSets, readableAssignments(ctx.viewer)),
       order: options.orderBy ?? defaultOrder,
       args,
+      projection: options.projection,
     });
   },
 

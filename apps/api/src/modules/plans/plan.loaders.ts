@@ -1,5 +1,6 @@
-import { defineList, rowsById, rowsByParent } from '../../common/listing';
+import { defineList, rowsById, rowsByParent, selectList } from '../../common/listing';
 import { registerNodeType } from '../../common/node-registry';
+import type { Projection } from '../../common/projection';
 import type { Context } from '../../context';
 import type { RiskFactor } from '../risk/risk-factor.entity';
 import { Objective } from './objective.entity';
@@ -9,10 +10,16 @@ import { PlanParticipant } from './plan-participant.entity';
 import { objectiveRiskFactorList } from './reference.loaders';
 import { ResponsePlan } from './response-plan.entity';
 
-export const responsePlanList = defineList('responsePlans', ResponsePlan, 'p', {
-  CREATED_AT: { expr: 'p.created_at', cast: 'timestamptz' },
-  TITLE: { expr: 'p.title', cast: 'text' },
-});
+export const responsePlanList = defineList(
+  'responsePlans',
+  ResponsePlan,
+  'p',
+  {
+    CREATED_AT: { expr: 'p.created_at', cast: 'timestamptz' },
+    TITLE: { expr: 'p.title', cast: 'text' },
+  },
+  { keyReaders: ['tasks', 'leadActor', 'situation', 'participants', 'phases'] },
+);
 
 export const participantList = defineList('planParticipants', PlanParticipant, 'pp', {});
 export const phaseList = defineList('phases', Phase, 'ph', {});
@@ -23,10 +30,12 @@ export const objectiveList = defineList('objectives', Objective, 'o', {
 // Loaders are made per request, so each bakes the viewer's read rule into its statement: a record
 // out of reach loads as null, exactly like a missing one, by node(id) and by every relation field.
 
-export const responsePlanById = (ctx: Context) =>
-  ctx.loaders.get('responsePlanById', () =>
-    rowsById<ResponsePlan>(ctx.db, responsePlanList(ctx.db), readablePlans(ctx.viewer)),
+export const responsePlanById = (ctx: Context, projection?: Projection | null) => {
+  const select = selectList(responsePlanList(ctx.db), projection);
+  return ctx.loaders.get(`responsePlanById|${select}`, () =>
+    rowsById<ResponsePlan>(ctx.db, responsePlanList(ctx.db), readablePlans(ctx.viewer), select),
   );
+};
 
 export const planParticipantById = (ctx: Context) =>
   ctx.loaders.get('planParticipantById', () =>

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { Parent } from '../../common/parent';
+import { EDGE_NODE, projectionOf } from '../../common/projection';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -37,8 +39,9 @@ export class ResponsePlanResolver {
     @Arg('filter', () => ResponsePlanFilter, { nullable: true }) filter: ResponsePlanFilter | null,
     @Arg('orderBy', () => ResponsePlanOrder, { nullable: true }) orderBy: ResponsePlanOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return planService.list(ctx, page, filter, orderBy);
+    return planService.list(ctx, page, filter, orderBy, projectionOf(info, EDGE_NODE));
   }
 
   @Query(() => ResponsePlan)

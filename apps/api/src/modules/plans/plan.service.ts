@@ -2,8 +2,9 @@ import { authorize, isAdmin } from '../../common/authz';
 import { type Connection, type PageArgs, toPage } from '../../common/connection';
 import { AppError, badInput, explainConstraint } from '../../common/errors';
 import { fromGlobalId, toGlobalId } from '../../common/ids';
-import { type Filter, listPage, type Order } from '../../common/listing';
+import { type Filter, listPage, type Order, selectList } from '../../common/listing';
 import { requirePlanEditor } from '../../common/plan-access';
+import type { Projection } from '../../common/projection';
 import { likePattern } from '../../common/sql';
 import type { Viewer } from '../../common/viewer';
 import { planReadableAsMember } from '../../common/visibility';
@@ -96,6 +97,7 @@ export const planService = {
     args: PageArgs,
     filter?: ResponsePlanFilter | null,
     orderBy?: ResponsePlanOrder | null,
+    projection?: Projection | null,
   ): Promise<Connection<ResponsePlan>> {
     return listPage(
       ctx.db,
@@ -103,6 +105,7 @@ export const planService = {
       planFilter(ctx.viewer, filter),
       orderBy ?? defaultOrder,
       toPage(args),
+      selectList(responsePlanList(ctx.db), projection),
     );
   },
 

@@ -27,6 +27,10 @@ function presenceList(db: Database): ListSpec {
          LEFT JOIN plan_participant pp ON pp.plan_id = pr.plan_id AND pp.actor_id = m.actor_id
          WHERE m.user_id = pr.user_id ORDER BY (pp.id IS NULL), m.created_at, m.id LIMIT 1) AS "organisationId"`,
       orders: {},
+      // Not projected: the joined columns are not in `columns`.
+      columns: cols.column,
+      keyReaders: new Set(),
+      projected: new Map(),
     };
     specs.set(db, spec);
   }

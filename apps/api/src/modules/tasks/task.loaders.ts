@@ -1,5 +1,13 @@
-import { defineList, type Filter, type ListSpec, rowsById, rowsByParent } from '../../common/listing';
+import {
+  defineList,
+  type Filter,
+  type ListSpec,
+  rowsById,
+  rowsByParent,
+  selectList,
+} from '../../common/listing';
 import { registerNodeType } from '../../common/node-registry';
+import type { Projection } from '../../common/projection';
 import type { Viewer } from '../../common/viewer';
 import { taskReadable } from '../../common/visibility';
 import type { Context } from '../../context';
@@ -12,10 +20,16 @@ import { Task } from './task.entity';
  * Undated tasks sort after every dated one: the cursor never holds NULL, and the expression
  * indexes task_plan_due_idx and task_due_idx serve exactly this expression.
  */
-export const taskList = defineList('tasks', Task, 't', {
-  CREATED_AT: { expr: 't.created_at', cast: 'timestamptz' },
-  DUE_ON: { expr: "COALESCE(t.due_on, 'infinity'::date)", cast: 'date' },
-});
+export const taskList = defineList(
+  'tasks',
+  Task,
+  't',
+  {
+    CREATED_AT: { expr: 't.created_at', cast: 'timestamptz' },
+    DUE_ON: { expr: "COALESCE(t.due_on, 'infinity'::date)", cast: 'date' },
+  },
+  { keyReaders: ['plan', 'objective', 'assignments', 'dependsOn', 'dependents', 'requiredCapabilities'] },
+);
 
 const requirementList = defineList('tasks.capabilityRequirements', CapabilityRequirement, 'cr', {});
 
@@ -35,8 +49,12 @@ function dependentList(db: Database): ListSpec {
 export const readableTasks = (viewer: Viewer): Filter =>
   readableBy(viewer, (q, v) => taskReadable(q, v, 't'));
 
-export const taskById = (ctx: Context) =>
-  ctx.loaders.get('taskById', () => rowsById<Task>(ctx.db, taskList(ctx.db), readableTasks(ctx.viewer)));
+export const taskById = (ctx: Context, projection?: Projection | null) => {
+  const select = selectList(taskList(ctx.db), projection);
+  return ctx.loaders.get(`taskById|${select}`, () =>
+    rowsById<Task>(ctx.db, taskList(ctx.db), readableTasks(ctx.viewer), select),
+  );
+};
 
 // A partner sees only the tasks given to its organisation, so for it even a readable task's
 // neighbours pass the rule one by one.

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { Parent } from '../../common/parent';
+import { EDGE_NODE, projectionOf } from '../../common/projection';
 import type { Context } from '../../context';
 import { Objective } from '../plans/objective.entity';
 import { objectiveById, responsePlanById } from '../plans/plan.loaders';
@@ -31,18 +33,19 @@ export class TaskResolver {
     @Arg('filter', () => TaskListFilter, { nullable: true }) filter: TaskListFilter | null,
     @Arg('orderBy', () => TaskOrder, { nullable: true }) orderBy: TaskOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return taskService.list(ctx, page, filter, orderBy);
+    return taskService.list(ctx, page, filter, orderBy, projectionOf(info, EDGE_NODE));
   }
 
   @Query(() => Task)
-  task(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return taskService.get(ctx, id);
+  task(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return taskService.get(ctx, id, projectionOf(info));
   }
 
   @FieldResolver(() => ResponsePlan)
-  plan(@Parent() task: Task, @Ctx() ctx: Context) {
-    return responsePlanById(ctx).load(task.planId);
+  plan(@Parent() task: Task, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return responsePlanById(ctx, projectionOf(info)).load(task.planId);
   }
 
   @FieldResolver(() => Objective, { nullable: true })
@@ -97,8 +100,9 @@ export class PlanTasksResolver {
     @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | null,
     @Arg('orderBy', () => TaskOrder, { nullable: true }) orderBy: TaskOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return taskService.ofPlan(ctx, plan, page, filter, orderBy);
+    return taskService.ofPlan(ctx, plan, page, filter, orderBy, projectionOf(info, EDGE_NODE));
   }
 }
 

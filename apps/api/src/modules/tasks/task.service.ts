@@ -3,8 +3,9 @@ import { isAdmin } from '../../common/authz';
 import { type Connection, type PageArgs, toPage } from '../../common/connection';
 import { AppError, badInput } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
-import { childPage, type Filter, listPage, type Order } from '../../common/listing';
+import { childPage, type Filter, listPage, type Order, selectList } from '../../common/listing';
 import { requirePlanEditor } from '../../common/plan-access';
+import type { Projection } from '../../common/projection';
 import { likePattern } from '../../common/sql';
 import type { Viewer } from '../../common/viewer';
 import { assignmentReadable } from '../../common/visibility';
@@ -107,6 +108,7 @@ export const taskService = {
     args: PageArgs,
     filter?: TaskListFilter | null,
     orderBy?: TaskOrder | null,
+    projection?: Projection | null,
   ): Promise<Connection<Task>> {
     return listPage(
       ctx.db,
@@ -114,6 +116,7 @@ export const taskService = {
       taskFilter(ctx.viewer, filter),
       orderBy ?? defaultOrder,
       toPage(args),
+      selectList(taskList(ctx.db), projection),
     );
   },
 
@@ -123,12 +126,14 @@ export const taskService = {
     args: PageArgs,
     filter?: TaskFilter | null,
     orderBy?: TaskOrder | null,
+    projection?: Projection | null,
   ): Promise<Connection<Task>> {
     return childPage(ctx, taskList(ctx.db), 't.plan_id', plan.id, {
       filterKey: filter,
       filter: taskFilter(ctx.viewer, filter, underReadable(ctx.viewer, readableTasks(ctx.viewer))),
       order: orderBy ?? defaultOrder,
       args,
+      projection,
     });
   },
 
@@ -147,8 +152,8 @@ export const taskService = {
     });
   },
 
-  async get(ctx: Context, globalId: string): Promise<Task> {
-    const task = await taskById(ctx).load(fromGlobalId('Task', globalId));
+  async get(ctx: Context, globalId: string, projection?: Projection | null): Promise<Task> {
+    const task = await taskById(ctx, projection).load(fromGlobalId('Task', globalId));
     if (!task) throw new AppError('NOT_FOUND', 'task was not found');
     return task;
   },

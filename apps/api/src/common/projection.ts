@@ -1,0 +1,72 @@
+import {
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  getNamedType,
+  isObjectType,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
+
+/** What a query reads of the rows a resolver returns: the object type and the field names asked for. */
+export type Projection = { type: GraphQLObjectType; fields: ReadonlySet<string> };
+
+/** The path from a connection to its nodes. */
+export const EDGE_NODE = ['edges', 'node'] as const;
+
+const cache = new WeakMap<object, Map<string, Projection | null>>();
+
+/**
+ * The fields a query selects on the objects a resolver returns, directly or under `path` (for a
+ * connection, `['edges', 'node']`), through fragments and across aliases. Null when the objects
+ * are not of one object type. Computed once per field of a compiled document.
+ */
+export function projectionOf(info: GraphQLResolveInfo, path: readonly string[] = []): Projection | null {
+  let byPath = cache.get(info.fieldNodes);
+  if (!byPath) {
+    byPath = new Map();
+    cache.set(info.fieldNodes, byPath);
+  }
+  const key = path.join('.');
+  let projection = byPath.get(key);
+  if (projection === undefined) {
+    projection = compute(info, path);
+    byPath.set(key, projection);
+  }
+  return projection;
+}
+
+function compute(info: GraphQLResolveInfo, path: readonly string[]): Projection | null {
+  let type = getNamedType(info.returnType);
+  let sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  for (const name of path) {
+    if (!isObjectType(type)) return null;
+    const field = type.getFields()[name];
+    if (!field) return null;
+    type = getNamedType(field.type);
+    const next: SelectionSetNode[] = [];
+    for (const set of sets)
+      visitFields(set, info, (node) => {
+        if (node.name.value === name && node.selectionSet) next.push(node.selectionSet);
+      });
+    sets = next;
+  }
+  if (!isObjectType(type)) return null;
+  const fields = new Set<string>();
+  for (const set of sets) visitFields(set, info, (node) => fields.add(node.name.value));
+  return { type, fields };
+}
+
+function visitFields(
+  set: SelectionSetNode,
+  info: GraphQLResolveInfo,
+  visit: (node: { name: { value: string }; selectionSet?: SelectionSetNode }) => void,
+): void {
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) visit(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) visitFields(selection.selectionSet, info, visit);
+    else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment) visitFields(fragment.selectionSet, info, visit);
+    }
+  }
+}

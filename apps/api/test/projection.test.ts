@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database';
+import { ok, startTestApi, type TestApi } from './api';
+import { makePlanGraph } from './factories-plans';
+
+/**
+ * Hot lists read only the columns a query asks for (plus keys and internal state); any field
+ * resolver that may read other columns brings every column back. The answers stay the same.
+ */
+let api: TestApi;
+let situation: string;
+beforeAll(async () => {
+  api = await startTestApi();
+  const graph = await makePlanGraph(api.db, { plans: 3, tasks: 4, assignments: 2 });
+  situation = Buffer.from(`Situation:${graph.situationId}`).toString('base64url');
+});
+afterAll(() => api.close());
+
+/** Runs `work` and returns the text of every statement sent through `db.query` meanwhile. */
+async function statementsOf<T>(
+  db: Database,
+  work: () => Promise<T>,
+): Promise<{ texts: string[]; result: T }> {
+  const texts: string[] = [];
+  const original = db.query;
+  db.query = ((text: string, params?: unknown[], options?: object) => {
+    texts.push(text);
+    return original.call(db, text, params, options as never);
+  }) as Database['query'];
+  try {
+    return { texts, result: await work() };
+  } finally {
+    db.query = original;
+  }
+}
+
+const plans = (taskFields: string, assignmentFields = 'role actor { name }') => `query($situation: ID!) {
+  responsePlans(first: 10, filter: { situationId: $situation }, orderBy: { field: CREATED_AT, direction: ASC }) {
+    edges { node { id title tasks(first: 10, orderBy: { field: CREATED_AT, direction: ASC }) {
+      edges { node { ${taskFields} assignments(first: 5) { edges { node { ${assignmentFields} } } } } } } } } } }`;
+
+const taskStatement = (texts: string[]) =>
+  texts.find((t) => /FROM task t\b/.test(t) && t.includes('LATERAL'));
+const actorStatement = (texts: string[]) => texts.find((t) => /FROM actor a\b/.test(t));
+
+describe('column projection of hot lists', () => {
+  it('selects the columns asked for, keys included, and leaves the others out', async () => {
+    const { texts, result } = await statementsOf(api.db, async () =>
+      ok(await api.gql(plans('id title status'), { situation })),
+    );
+    const tasks = taskStatement(texts)!;
+    expect(tasks).toMatch(/t\.title AS "title"/);
+    expect(tasks).toMatch(/t\.plan_id AS "planId"/);
+    expect(tasks).not.toMatch(/t\.description AS/);
+    expect(tasks).not.toMatch(/t\.created_at AS "createdAt"/);
+    const actors = actorStatement(texts)!;
+    expect(actors).toMatch(/a\.name AS "name"/);
+    expect(actors).not.toMatch(/a\.description AS/);
+    const plansRead = result.responsePlans.edges;
+    expect(plansRead).toHaveLength(3);
+    expect(plansRead[0].node.tasks.edges[0].node.assignments.edges[0].node.actor.name).toMatch(
+      /^Graph actor/,
+    );
+  });
+
+  it('reads every column when a field resolver that may use any of them is asked for', async () => {
+    const { texts } = await statementsOf(api.db, async () =>
+      ok(await api.gql(plans('id title lease { expiresAt }'), { situation })),
+    );
+    expect(taskStatement(texts)).toMatch(/t\.description AS "description"/);
+  });
+
+  it('answers the same, field for field, whatever else the query asks for', async () => {
+    const lean = ok(await api.gql(plans('id title status dueOn'), { situation }));
+    const full = ok(
+      await api.gql(plans('id title status dueOn description createdAt lease { expiresAt }'), { situation }),
+    );
+    const pick = (data: typeof lean) =>
+      data.responsePlans.edges.flatMap((p: any) =>
+        p.node.tasks.edges.map((t: any) => ({
+          id: t.node.id,
+          title: t.node.title,
+          status: t.node.status,
+          dueOn: t.node.dueOn,
+          assignments: t.node.assignments,
+        })),
+      );
+    expect(pick(lean)).toEqual(pick(full));
+    expect(pick(lean).length).toBe(12);
+  });
+});
