@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { checkQuery } from './check.ts';
 import { DATASETS, loadFixtures, prepareDataset, startDatabase } from './datasets.ts';
 import { CONCORD_LIMITS_ENV, ensureIntegratorToken } from './integrator.ts';
@@ -80,8 +81,22 @@ async function main() {
       const checked = (await checkQuery(query, [server], fixtures)).get('concord')!;
       if (!checked.request) throw new Error(`not profiled: ${checked.problem}`);
       await closedLoop(checked.request, 20, 3);
+      const stats = new pg.Client(dataset.url);
+      await stats.connect();
+      await stats.query('SELECT bench.pg_stat_statements_reset()');
       const run = await closedLoop(checked.request, 20, Number(args.seconds));
       console.log(`${query.name}: ${run.rps.toFixed(0)} req/s under the profiler`);
+      const { rows } = await stats.query(
+        `SELECT calls, round(mean_exec_time::numeric, 3) AS "meanMs", round(total_exec_time::numeric) AS "totalMs",
+           left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+         FROM bench.pg_stat_statements
+         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'
+         ORDER BY total_exec_time DESC LIMIT 8`,
+      );
+      await stats.end();
+      console.log('PostgreSQL, by execution time (pg_stat_statements):');
+      for (const r of rows)
+        console.log(`  ${r.calls} calls, ${r.meanMs} ms mean, ${r.totalMs} ms: ${r.query}`);
     } finally {
       await server.stop();
     }

@@ -10,6 +10,8 @@ export type Config = {
   seedDemo: boolean;
   production: boolean;
   bodyLimitBytes: number;
+  /** GraphQL requests executing at once in this process, and how many may wait for a turn. */
+  admission: { concurrency: number; queue: number };
   /** Which peers may set X-Forwarded-For (Express 'trust proxy'): the web app's proxy runs on the same host. */
   trustProxy: string | number;
   pool: { max: number; acquireTimeoutMs: number; statementTimeoutMs: number };
@@ -39,6 +41,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     seedDemo: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : !databaseUrl,
     production: env.NODE_ENV === 'production',
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_000_000, 'BODY_LIMIT_BYTES'),
+    admission: {
+      concurrency: Math.max(1, int(env.MAX_CONCURRENT_REQUESTS, 8, 'MAX_CONCURRENT_REQUESTS')),
+      queue: int(env.MAX_QUEUED_REQUESTS, 1_000, 'MAX_QUEUED_REQUESTS'),
+    },
     trustProxy: env.TRUST_PROXY
       ? /^\d+$/.test(env.TRUST_PROXY)
         ? Number(env.TRUST_PROXY)

@@ -8,6 +8,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
+import { admission } from './common/admission';
 import { BudgetLedger } from './common/budget-ledger';
 import { compiledExecution } from './common/compiled-execution';
 import { AppError, createErrorFormatter } from './common/errors';
@@ -35,6 +36,8 @@ export type ServerOptions = {
   log?: (message: string, details?: Record<string, unknown>) => void;
   /** Browser origins besides the API's own that may open a WebSocket with a session cookie. */
   allowedOrigins?: readonly string[];
+  /** GraphQL requests executing at once in this process, and how many may wait (see common/admission.ts). */
+  admission?: { concurrency: number; queue: number };
   /** How often this process records the query budgets it charged in the shared buckets (ms). */
   budgetFlushIntervalMs?: number;
   /** Background work of this process (the job queue), stopped with the server. */
@@ -203,6 +206,14 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
     bodyErrors,
     refuseBatches,
     identify,
+    admission({
+      concurrency: options.admission?.concurrency ?? 8,
+      queue: options.admission?.queue ?? 1_000,
+      refuse: (res) => {
+        res.setHeader('Retry-After', '1');
+        jsonError(res, 503, 'the service is busy; try again shortly', 'SERVICE_UNAVAILABLE');
+      },
+    }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const scope = res.locals.scope as RequestScope;
