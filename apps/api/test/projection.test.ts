@@ -42,6 +42,7 @@ const plans = (taskFields: string, assignmentFields = 'role actor { name }') => 
 const taskStatement = (texts: string[]) =>
   texts.find((t) => /FROM task t\b/.test(t) && t.includes('LATERAL'));
 const actorStatement = (texts: string[]) => texts.find((t) => /FROM actor a\b/.test(t));
+const taskById = `query($id: ID!) { task(id: $id) { id title plan { id title } } }`;
 
 describe('column projection of hot lists', () => {
   it('selects the columns asked for, keys included, and leaves the others out', async () => {
@@ -54,13 +55,32 @@ describe('column projection of hot lists', () => {
     expect(tasks).not.toMatch(/t\.description AS/);
     expect(tasks).not.toMatch(/t\.created_at AS "createdAt"/);
     const actors = actorStatement(texts)!;
-    expect(actors).toMatch(/a\.name AS "name"/);
+    expect(actors).toMatch(/a\.name AS "(__j\d+\.)?name"/);
     expect(actors).not.toMatch(/a\.description AS/);
     const plansRead = result.responsePlans.edges;
     expect(plansRead).toHaveLength(3);
     expect(plansRead[0].node.tasks.edges[0].node.assignments.edges[0].node.actor.name).toMatch(
       /^Graph actor/,
     );
+  });
+
+  it('reads a to-one relation the query asks for in the statement of the rows that point to it', async () => {
+    const [{ id }] = await api.db.query<{ id: string }>('SELECT id FROM task LIMIT 1');
+    const gid = Buffer.from(`Task:${id}`).toString('base64url');
+    // The session lookup of the signed-in administrator aside.
+    const reads = (texts: string[]) => texts.filter((t) => !/FROM session s/.test(t));
+    const joined = await statementsOf(api.db, async () => ok(await api.gql(taskById, { id: gid })));
+    expect(reads(joined.texts)).toHaveLength(1);
+    expect(reads(joined.texts)[0]).toMatch(
+      /LEFT JOIN LATERAL \(SELECT p\.id AS "__j0\.id", p\.title AS "__j0\.title"/,
+    );
+    expect(joined.result.task.plan.title).toMatch(/\S/);
+    // Without the relation, no join.
+    const alone = await statementsOf(api.db, async () =>
+      ok(await api.gql(`query($id: ID!) { task(id: $id) { id title } }`, { id: gid })),
+    );
+    expect(reads(alone.texts)).toHaveLength(1);
+    expect(reads(alone.texts)[0]).not.toMatch(/JOIN LATERAL/);
   });
 
   it('reads every column when a field resolver that may use any of them is asked for', async () => {

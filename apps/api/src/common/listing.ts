@@ -40,15 +40,8 @@ export type ListSpec = {
  * `__typename` or one of the spec's key readers: other field resolvers may read any column.
  */
 export function selectList(spec: ListSpec, projection: Projection | null | undefined): string {
-  if (!projection) return spec.select;
-  const typeFields = projection.type.getFields();
-  const props: string[] = [];
-  for (const [prop] of Object.entries(spec.columns)) {
-    if (prop === 'id' || !(prop in typeFields) || projection.fields.has(prop)) props.push(prop);
-  }
-  for (const field of projection.fields) {
-    if (field !== '__typename' && !(field in spec.columns) && !spec.keyReaders.has(field)) return spec.select;
-  }
+  const props = projectedProps(spec, projection);
+  if (!props) return spec.select;
   const key = props.join(',');
   let select = spec.projected.get(key);
   if (select === undefined) {
@@ -56,6 +49,94 @@ export function selectList(spec: ListSpec, projection: Projection | null | undef
     spec.projected.set(key, select);
   }
   return select;
+}
+
+/** The properties `selectList` selects, or null for every column. */
+function projectedProps(spec: ListSpec, projection: Projection | null | undefined): string[] | null {
+  if (!projection) return null;
+  for (const field of projection.fields) {
+    if (field !== '__typename' && !(field in spec.columns) && !spec.keyReaders.has(field)) return null;
+  }
+  const typeFields = projection.type.getFields();
+  return Object.keys(spec.columns).filter(
+    (prop) => prop === 'id' || !(prop in typeFields) || projection.fields.has(prop),
+  );
+}
+
+/**
+ * A to-one relation read in the statement of the rows that point to it (a task's plan with the
+ * task), when the query asks for it: a LEFT JOIN LATERAL with the related list's own read rule,
+ * whose row (or null, when the rule hides it) is primed into that list's loader, so that the
+ * relation's resolver finds it there instead of sending a statement of its own.
+ */
+export type Join = {
+  /** Property of the row that holds the related row's id, e.g. `planId`. */
+  key: string;
+  spec: ListSpec;
+  filter: Filter;
+  /** What the query reads of the related rows. */
+  projection: Projection;
+  /** The related list's loader for that projection, primed with what the join read. */
+  loader: DataLoader<string, Row | null>;
+};
+
+type PlannedJoin = Join & { props: string[]; prefix: string };
+
+function planJoins(spec: ListSpec, joins: readonly (Join | null | undefined)[] | undefined): PlannedJoin[] {
+  return (joins ?? []).flatMap((join, index) =>
+    join && join.key in spec.columns
+      ? [
+          {
+            ...join,
+            props: projectedProps(join.spec, join.projection) ?? Object.keys(join.spec.columns),
+            prefix: `__j${index}.`,
+          },
+        ]
+      : [],
+  );
+}
+
+/** FROM-clause additions and select-list additions of the planned joins, parameters placed in `q`. */
+function joinSql(spec: ListSpec, joins: PlannedJoin[], q: Sql): { from: string; select: string } {
+  const from: string[] = [];
+  const select: string[] = [];
+  joins.forEach((join, index) => {
+    const part = q.part();
+    part.and(`${join.spec.alias}.id = ${spec.alias}.${spec.columns[join.key]}`);
+    join.filter(part);
+    const columns = join.props
+      .map((prop) => `${join.spec.alias}.${join.spec.columns[prop]} AS "${join.prefix}${prop}"`)
+      .join(', ');
+    from.push(
+      `LEFT JOIN LATERAL (SELECT ${columns} FROM ${join.spec.from} ${part.whereClause()}) __j${index} ON TRUE`,
+    );
+    select.push(`__j${index}.*`);
+  });
+  return { from: from.join(' '), select: select.length ? `, ${select.join(', ')}` : '' };
+}
+
+/** Primes each join's loader with the related rows read along with `rows`. */
+function primeJoins(rows: readonly Row[], joins: PlannedJoin[]): void {
+  for (const join of joins) {
+    for (const row of rows) {
+      const id = (row as Record<string, unknown>)[join.key];
+      if (typeof id !== 'string') continue;
+      const record = row as Record<string, unknown>;
+      let related: Record<string, unknown> | null = null;
+      if (record[`${join.prefix}id`] != null) {
+        related = {};
+        for (const prop of join.props) related[prop] = record[`${join.prefix}${prop}`];
+      }
+      join.loader.prime(id, related as Row | null);
+    }
+  }
+}
+
+/** Distinguishes loaders that read the same rows with different joins. */
+export function joinsKey(joins: readonly (Join | null | undefined)[] | undefined): string {
+  return (joins ?? [])
+    .map((join) => (join ? `${join.key}:${selectList(join.spec, join.projection)}` : '-'))
+    .join('|');
 }
 
 export type Order = { field: string; direction: OrderDirection };
@@ -125,7 +206,9 @@ export function pageLoader(
   order: Order,
   page: Page,
   select = spec.select,
+  joins?: readonly (Join | null | undefined)[],
 ): DataLoader<string, Connection<Row>> {
+  const planned = planJoins(spec, joins);
   let countLoader: DataLoader<string, number> | undefined;
   const counts = () => {
     countLoader ??= new DataLoader<string, number>(async (keys) => {
@@ -150,14 +233,16 @@ export function pageLoader(
     filter(q);
     const { option, orderBy, keyset } = ordering(spec, order, page);
     keyset(q);
+    const joined = joinSql(spec, planned, q);
     const rows = await db.query<Row & { __parent: string }>(
       `SELECT x.* FROM unnest(${keysParam}::uuid[]) AS k(id) CROSS JOIN LATERAL (
-         SELECT ${select}, (${option.expr})::text AS "__sort", k.id AS "__parent"
-         FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.limit + 1}
+         SELECT ${select}${joined.select}, (${option.expr})::text AS "__sort", k.id AS "__parent"
+         FROM ${spec.from} ${joined.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.limit + 1}
        ) x`,
       q.params,
       PREPARED,
     );
+    primeJoins(rows, planned);
     const byParent = groupByParent(rows, (row) => row);
     return keys.map((key) => toConnection(byParent.get(key) ?? [], page, () => counts().load(key)));
   });
@@ -172,16 +257,20 @@ export function rowsById<T extends Row = Row>(
   spec: ListSpec,
   filter?: Filter,
   select = spec.select,
+  joins?: readonly (Join | null | undefined)[],
 ): DataLoader<string, T | null> {
+  const planned = planJoins(spec, joins);
   return new DataLoader<string, T | null>(async (ids) => {
     const q = new Sql();
     q.and(`${spec.alias}.id = ANY(${q.p(ids)}::uuid[])`);
     filter?.(q);
+    const joined = joinSql(spec, planned, q);
     const rows = await db.query<T>(
-      `SELECT ${select} FROM ${spec.from} ${q.whereClause()}`,
+      `SELECT ${select}${joined.select} FROM ${spec.from} ${joined.from} ${q.whereClause()}`,
       q.params,
       PREPARED,
     );
+    primeJoins(rows, planned);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -257,10 +346,12 @@ export function childPage<T extends Row = Row>(
     args: PageArgs;
     /** What the query reads of the rows; every column when absent. */
     projection?: Projection | null;
+    /** To-one relations to read in the same statement. */
+    joins?: readonly (Join | null | undefined)[];
   },
 ): Promise<Connection<T>> {
   const select = selectList(spec, options.projection);
-  const key = `${spec.name}|${parentExpr}|${select}|${JSON.stringify([options.filterKey ?? null, options.order, options.args])}`;
+  const key = `${spec.name}|${parentExpr}|${select}|${joinsKey(options.joins)}|${JSON.stringify([options.filterKey ?? null, options.order, options.args])}`;
   const loader = ctx.loaders.get(key, () =>
     pageLoader(
       ctx.db,
@@ -270,6 +361,7 @@ export function childPage<T extends Row = Row>(
       options.order,
       toPage(options.args),
       select,
+      options.joins,
     ),
   );
   return loader.load(parentId) as Promise<Connection<T>>;

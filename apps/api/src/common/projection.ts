@@ -50,7 +50,7 @@ function compute(info: GraphQLResolveInfo, path: readonly string[]): Projection 
       });
     sets = next;
   }
-  if (!isObjectType(type)) return null;
+  if (!isObjectType(type) || !sets.length) return null;
   const fields = new Set<string>();
   for (const set of sets) visitFields(set, info, (node) => fields.add(node.name.value));
   return { type, fields };

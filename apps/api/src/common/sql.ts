@@ -3,8 +3,15 @@
  * `q.p(value)` returns the placeholder (`$3`) for a value.
  */
 export class Sql {
-  readonly params: unknown[] = [];
   readonly where: string[] = [];
+
+  /** `params` is shared with the statement a part (a joined subquery) is built for. */
+  constructor(readonly params: unknown[] = []) {}
+
+  /** A builder for a subquery of this statement: own conditions, the same parameters. */
+  part(): Sql {
+    return new Sql(this.params);
+  }
 
   p(value: unknown): string {
     this.params.push(value);

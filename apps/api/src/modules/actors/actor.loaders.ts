@@ -1,4 +1,6 @@
-import { defineList, rowsById, selectList } from '../../common/listing';
+import type DataLoader from 'dataloader';
+import type { Row } from '../../common/connection';
+import { defineList, type Join, joinsKey, rowsById, selectList } from '../../common/listing';
 import { registerNodeType } from '../../common/node-registry';
 import type { Projection } from '../../common/projection';
 import type { Context } from '../../context';
@@ -21,5 +23,15 @@ export const actorById = (ctx: Context, projection?: Projection | null) => {
     rowsById<Actor & { id: string }>(ctx.db, actorList(ctx.db), undefined, select),
   );
 };
+
+/** The actor that `key` points to (actors are public), read with the rows that hold it when asked for. */
+export const actorJoin = (ctx: Context, key: string, projection: Projection | null): Join | null =>
+  projection && {
+    key,
+    spec: actorList(ctx.db),
+    filter: () => {},
+    projection,
+    loader: actorById(ctx, projection) as DataLoader<string, Row | null>,
+  };
 
 registerNodeType('Actor', actorById);

@@ -6,9 +6,9 @@ import { Parent } from '../../common/parent';
 import { EDGE_NODE, projectionOf } from '../../common/projection';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
-import { actorById } from '../actors/actor.loaders';
+import { actorById, actorJoin } from '../actors/actor.loaders';
 import { Task } from '../tasks/task.entity';
-import { taskById } from '../tasks/task.loaders';
+import { taskById, taskJoin } from '../tasks/task.loaders';
 import {
   AssignTaskInput,
   AssignTaskPayload,
@@ -74,7 +74,9 @@ export class TaskAssignmentsResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return assignmentService.ofTask(ctx, task, page, filter, orderBy, projectionOf(info, EDGE_NODE));
+    return assignmentService.ofTask(ctx, task, page, filter, orderBy, projectionOf(info, EDGE_NODE), [
+      actorJoin(ctx, 'actorId', projectionOf(info, [...EDGE_NODE, 'actor'])),
+    ]);
   }
 }
 
@@ -105,6 +107,7 @@ export class ActorAssignmentsResolver {
       orderBy,
       statusSets,
       projection: projectionOf(info, EDGE_NODE),
+      joins: [taskJoin(ctx, 'taskId', projectionOf(info, [...EDGE_NODE, 'task']))],
     });
   }
 }

@@ -8,7 +8,7 @@ import { authorize, can } from '../../common/authz';
 import type { Connection, PageArgs } from '../../common/connection';
 import { AppError, badInput, explainConstraint } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
-import { childPage, type Filter, type Order, rowsById } from '../../common/listing';
+import { childPage, type Filter, type Join, type Order, rowsById } from '../../common/listing';
 import { requirePlanEditor } from '../../common/plan-access';
 import type { Projection } from '../../common/projection';
 import { conflict, insertRow } from '../../common/writes';
@@ -161,6 +161,7 @@ export const assignmentService = {
     filter?: TaskAssignmentFilter | null,
     orderBy?: TaskAssignmentOrder | null,
     projection?: Projection | null,
+    joins?: readonly (Join | null)[],
   ): Promise<Connection<TaskAssignment>> {
     return childPage(ctx, assignmentList(ctx.db), 'ta.task_id', task.id, {
       filterKey: filter,
@@ -168,6 +169,7 @@ export const assignmentService = {
       order: orderBy ?? defaultOrder,
       args,
       projection,
+      joins,
     });
   },
 
@@ -180,6 +182,7 @@ export const assignmentService = {
       orderBy?: TaskAssignmentOrder | null;
       statusSets: AssignmentStatus[][];
       projection?: Projection | null;
+      joins?: readonly (Join | null)[];
     },
   ): Promise<Connection<TaskAssignment>> {
     return childPage(ctx, assignmentList(ctx.db), 'ta.actor_id', actor.id, {
@@ -189,6 +192,7 @@ export const assignmentService = {
       order: options.orderBy ?? defaultOrder,
       args,
       projection: options.projection,
+      joins: options.joins,
     });
   },
 

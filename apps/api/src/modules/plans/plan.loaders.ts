@@ -1,4 +1,6 @@
-import { defineList, rowsById, rowsByParent, selectList } from '../../common/listing';
+import type DataLoader from 'dataloader';
+import type { Row } from '../../common/connection';
+import { defineList, type Join, joinsKey, rowsById, rowsByParent, selectList } from '../../common/listing';
 import { registerNodeType } from '../../common/node-registry';
 import type { Projection } from '../../common/projection';
 import type { Context } from '../../context';
@@ -36,6 +38,16 @@ export const responsePlanById = (ctx: Context, projection?: Projection | null) =
     rowsById<ResponsePlan>(ctx.db, responsePlanList(ctx.db), readablePlans(ctx.viewer), select),
   );
 };
+
+/** The plan that `key` points to, read with the rows that hold it when the query asks for it. */
+export const planJoin = (ctx: Context, key: string, projection: Projection | null): Join | null =>
+  projection && {
+    key,
+    spec: responsePlanList(ctx.db),
+    filter: readablePlans(ctx.viewer),
+    projection,
+    loader: responsePlanById(ctx, projection) as DataLoader<string, Row | null>,
+  };
 
 export const planParticipantById = (ctx: Context) =>
   ctx.loaders.get('planParticipantById', () =>

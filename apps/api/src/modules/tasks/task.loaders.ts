@@ -1,6 +1,10 @@
+import type DataLoader from 'dataloader';
+import type { Row } from '../../common/connection';
 import {
   defineList,
   type Filter,
+  type Join,
+  joinsKey,
   type ListSpec,
   rowsById,
   rowsByParent,
@@ -49,12 +53,22 @@ function dependentList(db: Database): ListSpec {
 export const readableTasks = (viewer: Viewer): Filter =>
   readableBy(viewer, (q, v) => taskReadable(q, v, 't'));
 
-export const taskById = (ctx: Context, projection?: Projection | null) => {
+export const taskById = (ctx: Context, projection?: Projection | null, joins?: readonly (Join | null)[]) => {
   const select = selectList(taskList(ctx.db), projection);
-  return ctx.loaders.get(`taskById|${select}`, () =>
-    rowsById<Task>(ctx.db, taskList(ctx.db), readableTasks(ctx.viewer), select),
+  return ctx.loaders.get(`taskById|${select}|${joinsKey(joins)}`, () =>
+    rowsById<Task>(ctx.db, taskList(ctx.db), readableTasks(ctx.viewer), select, joins),
   );
 };
+
+/** The task that `key` points to, read with the rows that hold it when the query asks for it. */
+export const taskJoin = (ctx: Context, key: string, projection: Projection | null): Join | null =>
+  projection && {
+    key,
+    spec: taskList(ctx.db),
+    filter: readableTasks(ctx.viewer),
+    projection,
+    loader: taskById(ctx, projection) as DataLoader<string, Row | null>,
+  };
 
 // A partner sees only the tasks given to its organisation, so for it even a readable task's
 // neighbours pass the rule one by one.

@@ -5,7 +5,7 @@ import { Parent } from '../../common/parent';
 import { EDGE_NODE, projectionOf } from '../../common/projection';
 import type { Context } from '../../context';
 import { Objective } from '../plans/objective.entity';
-import { objectiveById, responsePlanById } from '../plans/plan.loaders';
+import { objectiveById, planJoin, responsePlanById } from '../plans/plan.loaders';
 import { ResponsePlan } from '../plans/response-plan.entity';
 import { CapabilityRequirement } from './capability-requirement.entity';
 import { Task } from './task.entity';
@@ -40,7 +40,9 @@ export class TaskResolver {
 
   @Query(() => Task)
   task(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return taskService.get(ctx, id, projectionOf(info));
+    return taskService.get(ctx, id, projectionOf(info), [
+      planJoin(ctx, 'planId', projectionOf(info, ['plan'])),
+    ]);
   }
 
   @FieldResolver(() => ResponsePlan)

@@ -3,7 +3,7 @@ import { isAdmin } from '../../common/authz';
 import { type Connection, type PageArgs, toPage } from '../../common/connection';
 import { AppError, badInput } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
-import { childPage, type Filter, listPage, type Order, selectList } from '../../common/listing';
+import { childPage, type Filter, type Join, listPage, type Order, selectList } from '../../common/listing';
 import { requirePlanEditor } from '../../common/plan-access';
 import type { Projection } from '../../common/projection';
 import { likePattern } from '../../common/sql';
@@ -152,8 +152,13 @@ export const taskService = {
     });
   },
 
-  async get(ctx: Context, globalId: string, projection?: Projection | null): Promise<Task> {
-    const task = await taskById(ctx, projection).load(fromGlobalId('Task', globalId));
+  async get(
+    ctx: Context,
+    globalId: string,
+    projection?: Projection | null,
+    joins?: readonly (Join | null)[],
+  ): Promise<Task> {
+    const task = await taskById(ctx, projection, joins).load(fromGlobalId('Task', globalId));
     if (!task) throw new AppError('NOT_FOUND', 'task was not found');
     return task;
   },
