@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Row } from '../../common/connection';
-import { defineList, type Join, joinsKey, rowsById, rowsByParent, selectList } from '../../common/listing';
+import { defineList, type Join, rowsById, rowsByParent, selectList } from '../../common/listing';
 import { registerNodeType } from '../../common/node-registry';
 import type { Projection } from '../../common/projection';
 import type { Context } from '../../context';
