@@ -38,7 +38,7 @@ export async function ensureIntegratorToken(url: string): Promise<void> {
 
 /**
  * Concord's published limits, except the per-token points budget, which a load test must lift or
- * it measures refusals: the budget still runs, with its statement per request. The cost each query
+ * it measures refusals: the budget is still charged on every request. The cost each query
  * is charged is reported from the X-RateLimit-Cost header; a query above the published highest cost
  * is refused (QUERY_TOO_COMPLEX) and reported as not measured.
  */

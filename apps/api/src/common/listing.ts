@@ -12,6 +12,7 @@ import {
 } from './connection';
 import type { Projection } from './projection';
 import { Sql } from './sql';
+import type { Viewer } from './viewer';
 
 /** One way a list can be ordered: a SQL expression and the type its cursor text is cast back to. */
 export type OrderOption = { expr: string; cast: string };
@@ -380,4 +381,42 @@ export function groupByParent<R extends { __parent: string }, T>(
     else byParent.set(row.__parent, [item]);
   }
   return byParent;
+}
+
+type LoaderContext = {
+  db: Database;
+  viewer: Viewer;
+  loaders: { get<L>(key: string, make: () => L): L };
+};
+
+/**
+ * Rows of a list by id, read under `rule` (the viewer's read rule; none for public records): `load`
+ * gives the request's loader for a projection (and joins of its own), `join` the to-one join that
+ * reads the rows along with the rows pointing to them, primed into that same loader.
+ */
+export function byId<T extends Row>(
+  name: string,
+  list: (db: Database) => ListSpec,
+  rule?: (viewer: Viewer) => Filter,
+) {
+  const load = (
+    ctx: LoaderContext,
+    projection?: Projection | null,
+    joins?: readonly (Join | null)[],
+  ): DataLoader<string, T | null> => {
+    const spec = list(ctx.db);
+    const select = selectList(spec, projection);
+    return ctx.loaders.get(`${name}|${select}|${joinsKey(joins)}`, () =>
+      rowsById<T>(ctx.db, spec, rule?.(ctx.viewer), select, joins),
+    );
+  };
+  const join = (ctx: LoaderContext, key: string, projection: Projection | null): Join | null =>
+    projection && {
+      key,
+      spec: list(ctx.db),
+      filter: rule?.(ctx.viewer) ?? (() => {}),
+      projection,
+      loader: load(ctx, projection) as unknown as DataLoader<string, Row | null>,
+    };
+  return { load, join };
 }

@@ -1,8 +1,5 @@
-import type DataLoader from 'dataloader';
-import type { Row } from '../../common/connection';
-import { defineList, type Join, rowsById, rowsByParent, selectList } from '../../common/listing';
+import { byId, defineList, rowsById, rowsByParent } from '../../common/listing';
 import { registerNodeType } from '../../common/node-registry';
-import type { Projection } from '../../common/projection';
 import type { Context } from '../../context';
 import type { RiskFactor } from '../risk/risk-factor.entity';
 import { Objective } from './objective.entity';
@@ -32,22 +29,10 @@ export const objectiveList = defineList('objectives', Objective, 'o', {
 // Loaders are made per request, so each bakes the viewer's read rule into its statement: a record
 // out of reach loads as null, exactly like a missing one, by node(id) and by every relation field.
 
-export const responsePlanById = (ctx: Context, projection?: Projection | null) => {
-  const select = selectList(responsePlanList(ctx.db), projection);
-  return ctx.loaders.get(`responsePlanById|${select}`, () =>
-    rowsById<ResponsePlan>(ctx.db, responsePlanList(ctx.db), readablePlans(ctx.viewer), select),
-  );
-};
-
+const plansById = byId<ResponsePlan>('responsePlanById', responsePlanList, readablePlans);
+export const responsePlanById = plansById.load;
 /** The plan that `key` points to, read with the rows that hold it when the query asks for it. */
-export const planJoin = (ctx: Context, key: string, projection: Projection | null): Join | null =>
-  projection && {
-    key,
-    spec: responsePlanList(ctx.db),
-    filter: readablePlans(ctx.viewer),
-    projection,
-    loader: responsePlanById(ctx, projection) as DataLoader<string, Row | null>,
-  };
+export const planJoin = plansById.join;
 
 export const planParticipantById = (ctx: Context) =>
   ctx.loaders.get('planParticipantById', () =>

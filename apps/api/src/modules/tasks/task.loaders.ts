@@ -1,17 +1,5 @@
-import type DataLoader from 'dataloader';
-import type { Row } from '../../common/connection';
-import {
-  defineList,
-  type Filter,
-  type Join,
-  joinsKey,
-  type ListSpec,
-  rowsById,
-  rowsByParent,
-  selectList,
-} from '../../common/listing';
+import { byId, defineList, type Filter, type ListSpec, rowsByParent } from '../../common/listing';
 import { registerNodeType } from '../../common/node-registry';
-import type { Projection } from '../../common/projection';
 import type { Viewer } from '../../common/viewer';
 import { taskReadable } from '../../common/visibility';
 import type { Context } from '../../context';
@@ -53,22 +41,10 @@ function dependentList(db: Database): ListSpec {
 export const readableTasks = (viewer: Viewer): Filter =>
   readableBy(viewer, (q, v) => taskReadable(q, v, 't'));
 
-export const taskById = (ctx: Context, projection?: Projection | null, joins?: readonly (Join | null)[]) => {
-  const select = selectList(taskList(ctx.db), projection);
-  return ctx.loaders.get(`taskById|${select}|${joinsKey(joins)}`, () =>
-    rowsById<Task>(ctx.db, taskList(ctx.db), readableTasks(ctx.viewer), select, joins),
-  );
-};
-
+const tasksById = byId<Task>('taskById', taskList, readableTasks);
+export const taskById = tasksById.load;
 /** The task that `key` points to, read with the rows that hold it when the query asks for it. */
-export const taskJoin = (ctx: Context, key: string, projection: Projection | null): Join | null =>
-  projection && {
-    key,
-    spec: taskList(ctx.db),
-    filter: readableTasks(ctx.viewer),
-    projection,
-    loader: taskById(ctx, projection) as DataLoader<string, Row | null>,
-  };
+export const taskJoin = tasksById.join;
 
 // A partner sees only the tasks given to its organisation, so for it even a readable task's
 // neighbours pass the rule one by one.
