@@ -38,10 +38,6 @@ export function createDataSource(url: string, pool: PoolOptions = {}): DataSourc
       lock_timeout: pool.lockTimeoutMs ?? 5_000,
       idle_in_transaction_session_timeout: pool.idleInTransactionTimeoutMs ?? 30_000,
       application_name: 'concord-api',
-      // Named (prepared) statements are the hot keyed reads; re-planning them on every execution
-      // (PostgreSQL's default for their first runs and whenever a custom plan looks cheaper) cost
-      // more PostgreSQL CPU than executing them. Unnamed statements are planned as before.
-      options: '-c plan_cache_mode=force_generic_plan',
     },
   });
 }
