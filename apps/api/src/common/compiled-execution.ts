@@ -82,9 +82,7 @@ export function compiledExecution(
  * has none); Apollo and the error formatter expect the real class, with the thrown error kept as
  * `originalError`.
  */
-function asGraphQLError(
-  error: ExecutionResult['errors'] extends readonly (infer E)[] | undefined ? E : never,
-) {
+function asGraphQLError(error: GraphQLError): GraphQLError {
   const real = new GraphQLError(error.message, {
     path: error.path,
     originalError: error.originalError ?? undefined,

@@ -30,8 +30,8 @@ export type ListSpec = {
   columns: Record<string, string>;
   /** Relation fields whose resolvers read only the row's id and key columns (never its other fields). */
   keyReaders: ReadonlySet<string>;
-  /** Select lists by projection, built once. */
-  projected: Map<string, string>;
+  /** What each projection selects, worked out once per projection (projections are per document field). */
+  projected: WeakMap<Projection, { props: string[]; select: string }>;
 };
 
 /**
@@ -41,20 +41,41 @@ export type ListSpec = {
  * `__typename` or one of the spec's key readers: other field resolvers may read any column.
  */
 export function selectList(spec: ListSpec, projection: Projection | null | undefined): string {
-  const props = projectedProps(spec, projection);
-  if (!props) return spec.select;
-  const key = props.join(',');
-  let select = spec.projected.get(key);
-  if (select === undefined) {
-    select = props.map((prop) => `${spec.alias}.${spec.columns[prop]} AS "${prop}"`).join(', ');
-    spec.projected.set(key, select);
+  return projected(spec, projection).select;
+}
+
+function projected(spec: ListSpec, projection: Projection | null | undefined) {
+  if (!projection) return { props: Object.keys(spec.columns), select: spec.select };
+  let known = spec.projected.get(projection);
+  if (!known) {
+    const props = projectedProps(spec, projection);
+    known = props
+      ? { props, select: prefixedColumns(spec.alias, spec.columns, props, '') }
+      : { props: Object.keys(spec.columns), select: spec.select };
+    spec.projected.set(projection, known);
   }
-  return select;
+  return known;
+}
+
+/** `alias.column AS "<prefix>prop"` for each property. */
+export function prefixedColumns(
+  alias: string,
+  columns: Record<string, string>,
+  props: readonly string[],
+  prefix: string,
+): string {
+  return props.map((prop) => `${alias}.${columns[prop]} AS "${prefix}${prop}"`).join(', ');
+}
+
+/** The properties read under `prefix` (see prefixedColumns) out of a joined row. */
+export function pickPrefixed<T>(row: Record<string, unknown>, prefix: string, props: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const prop of props) out[prop] = row[`${prefix}${prop}`];
+  return out as T;
 }
 
 /** The properties `selectList` selects, or null for every column. */
-function projectedProps(spec: ListSpec, projection: Projection | null | undefined): string[] | null {
-  if (!projection) return null;
+function projectedProps(spec: ListSpec, projection: Projection): string[] | null {
   for (const field of projection.fields) {
     if (field !== '__typename' && !(field in spec.columns) && !spec.keyReaders.has(field)) return null;
   }
@@ -89,7 +110,7 @@ function planJoins(spec: ListSpec, joins: readonly (Join | null | undefined)[] |
       ? [
           {
             ...join,
-            props: projectedProps(join.spec, join.projection) ?? Object.keys(join.spec.columns),
+            props: projected(join.spec, join.projection).props,
             prefix: `__j${index}.`,
           },
         ]
@@ -105,9 +126,7 @@ function joinSql(spec: ListSpec, joins: PlannedJoin[], q: Sql): { from: string; 
     const part = q.part();
     part.and(`${join.spec.alias}.id = ${spec.alias}.${spec.columns[join.key]}`);
     join.filter(part);
-    const columns = join.props
-      .map((prop) => `${join.spec.alias}.${join.spec.columns[prop]} AS "${join.prefix}${prop}"`)
-      .join(', ');
+    const columns = prefixedColumns(join.spec.alias, join.spec.columns, join.props, join.prefix);
     from.push(
       `LEFT JOIN LATERAL (SELECT ${columns} FROM ${join.spec.from} ${part.whereClause()}) __j${index} ON TRUE`,
     );
@@ -123,12 +142,9 @@ function primeJoins(rows: readonly Row[], joins: PlannedJoin[]): void {
       const id = (row as Record<string, unknown>)[join.key];
       if (typeof id !== 'string') continue;
       const record = row as Record<string, unknown>;
-      let related: Record<string, unknown> | null = null;
-      if (record[`${join.prefix}id`] != null) {
-        related = {};
-        for (const prop of join.props) related[prop] = record[`${join.prefix}${prop}`];
-      }
-      join.loader.prime(id, related as Row | null);
+      const related =
+        record[`${join.prefix}id`] != null ? pickPrefixed<Row>(record, join.prefix, join.props) : null;
+      join.loader.prime(id, related);
     }
   }
 }
@@ -323,7 +339,7 @@ export function defineList(
         orders,
         columns: columns.column,
         keyReaders: new Set(options.keyReaders ?? []),
-        projected: new Map(),
+        projected: new WeakMap(),
       };
       cache.set(db, spec);
     }

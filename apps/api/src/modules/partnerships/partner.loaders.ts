@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { type Page, type PageInfo, toConnection } from '../../common/connection';
 import type { PartnershipKind, PartnershipStatus } from '../../common/enums';
-import { groupByParent } from '../../common/listing';
+import { groupByParent, pickPrefixed, prefixedColumns } from '../../common/listing';
 import { Sql } from '../../common/sql';
-import type { Database, EntityColumns } from '../../db/database';
+import type { Database } from '../../db/database';
 import { Actor } from '../actors/actor.entity';
 import type { PartnerDirection } from './partner.types';
 import { Partnership } from './partnership.entity';
@@ -31,19 +31,6 @@ export type PartnerPage = {
 
 const A = 'a:';
 const P = 'p:';
-
-function prefixedSelect(cols: EntityColumns, alias: string, prefix: string): string {
-  return Object.entries(cols.column)
-    .map(([prop, col]) => `${alias}.${col} AS "${prefix}${prop}"`)
-    .join(', ');
-}
-
-function pick<T>(row: Record<string, unknown>, prefix: string): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row))
-    if (key.startsWith(prefix)) out[key.slice(prefix.length)] = value;
-  return out as T;
-}
 
 /** The partnership conditions (alias `p`), written once and placed in both directions' branches. */
 function criteriaSql(q: Sql, criteria: PartnerCriteria): string {
@@ -89,7 +76,7 @@ export function partnerPageLoader(
       Record<string, unknown> & { __parent: string; __sort: string; __direction: string }
     >(
       `SELECT x.* FROM unnest(${keysParam}::uuid[]) AS k(id) CROSS JOIN LATERAL (
-         SELECT ${prefixedSelect(actorCols, 'a', A)}, ${prefixedSelect(partnershipCols, 'e', P)},
+         SELECT ${prefixedColumns('a', actorCols.column, Object.keys(actorCols.column), A)}, ${prefixedColumns('e', partnershipCols.column, Object.keys(partnershipCols.column), P)},
                 e.direction AS "__direction", a.name AS "__sort", k.id AS "__parent"
          FROM (
            SELECT p.*, p.target_id AS partner_id, 'OUTGOING' AS direction
@@ -107,12 +94,16 @@ export function partnerPageLoader(
       { prepared: true },
     );
     const byParent = groupByParent(rows, (row) => {
-      const partnership = pick<PartnerEdgeRow['partnership']>(row, P);
+      const partnership = pickPrefixed<PartnerEdgeRow['partnership']>(
+        row,
+        P,
+        Object.keys(partnershipCols.column),
+      );
       return {
         id: partnership.id,
         __sort: row.__sort,
         edge: {
-          node: pick<PartnerEdgeRow['node']>(row, A),
+          node: pickPrefixed<PartnerEdgeRow['node']>(row, A, Object.keys(actorCols.column)),
           partnership,
           direction: row.__direction as PartnerDirection,
         },

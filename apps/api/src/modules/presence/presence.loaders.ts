@@ -30,7 +30,7 @@ function presenceList(db: Database): ListSpec {
       // Not projected: the joined columns are not in `columns`.
       columns: cols.column,
       keyReaders: new Set(),
-      projected: new Map(),
+      projected: new WeakMap(),
     };
     specs.set(db, spec);
   }
