@@ -174,14 +174,12 @@ export async function prepareDataset(
   await client.connect();
   try {
     for (const statement of BENCH_OBJECTS) await client.query(statement);
-    const marker = await client.query('SELECT spec, generator FROM bench.dataset WHERE name = $1', [
-      spec.name,
-    ]);
-    const current =
-      applied.length === 0 &&
-      marker.rowCount === 1 &&
-      marker.rows[0].generator === GENERATOR_VERSION &&
-      JSON.stringify(marker.rows[0].spec) === JSON.stringify(spec);
+    // jsonb keeps its own key order, so the spec is compared as jsonb, not as text.
+    const marker = await client.query(
+      'SELECT 1 FROM bench.dataset WHERE name = $1 AND spec = $2::jsonb AND generator = $3',
+      [spec.name, JSON.stringify(spec), GENERATOR_VERSION],
+    );
+    const current = applied.length === 0 && marker.rowCount === 1;
     if (current) return { spec, url, generated: false, seconds: (performance.now() - started) / 1000 };
 
     log(

@@ -146,3 +146,22 @@ export function ok<T>(response: GraphQLResponse<T>): T {
 export function errorCode(response: GraphQLResponse): string | undefined {
   return response.errors?.[0]?.extensions?.code;
 }
+
+/** Runs `work` and returns every statement sent through `db.query` meanwhile (text and parameters). */
+export async function statementsOf<T>(
+  db: Database,
+  work: () => Promise<T>,
+): Promise<{ texts: string[]; statements: { text: string; params: unknown[] }[]; result: T }> {
+  const statements: { text: string; params: unknown[] }[] = [];
+  const original = db.query;
+  db.query = ((text: string, params?: unknown[], options?: object) => {
+    statements.push({ text, params: params ?? [] });
+    return original.call(db, text, params, options as never);
+  }) as Database['query'];
+  try {
+    const result = await work();
+    return { texts: statements.map((s) => s.text), statements, result };
+  } finally {
+    db.query = original;
+  }
+}

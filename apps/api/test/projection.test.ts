@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database';
-import { ok, startTestApi, type TestApi } from './api';
+import { ok, startTestApi, statementsOf, type TestApi } from './api';
 import { makePlanGraph } from './factories-plans';
 
 /**
@@ -15,24 +14,6 @@ beforeAll(async () => {
   situation = Buffer.from(`Situation:${graph.situationId}`).toString('base64url');
 });
 afterAll(() => api.close());
-
-/** Runs `work` and returns the text of every statement sent through `db.query` meanwhile. */
-async function statementsOf<T>(
-  db: Database,
-  work: () => Promise<T>,
-): Promise<{ texts: string[]; result: T }> {
-  const texts: string[] = [];
-  const original = db.query;
-  db.query = ((text: string, params?: unknown[], options?: object) => {
-    texts.push(text);
-    return original.call(db, text, params, options as never);
-  }) as Database['query'];
-  try {
-    return { texts, result: await work() };
-  } finally {
-    db.query = original;
-  }
-}
 
 const plans = (taskFields: string, assignmentFields = 'role actor { name }') => `query($situation: ID!) {
   responsePlans(first: 10, filter: { situationId: $situation }, orderBy: { field: CREATED_AT, direction: ASC }) {

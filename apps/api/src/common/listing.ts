@@ -200,6 +200,7 @@ export async function listPage<T extends Row = Row>(
   const rows = await db.query<T & QueryResultRow>(
     `SELECT ${select}, (${option.expr})::text AS "__sort" FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.limit + 1}`,
     q.params,
+    PREPARED,
   );
   return toConnection(rows, page, async () => {
     const [{ n }] = await db.query<{ n: number }>(
@@ -230,7 +231,7 @@ export function pageLoader(
   const counts = () => {
     countLoader ??= new DataLoader<string, number>(async (keys) => {
       const q = new Sql();
-      q.and(`${parentExpr} = ANY(${q.p(keys)}::uuid[])`);
+      q.and(q.in(parentExpr, keys));
       filter(q);
       const rows = await db.query<{ parent: string; n: number }>(
         `SELECT ${parentExpr} AS parent, count(*)::int AS n FROM ${spec.from} ${q.whereClause()} GROUP BY 1`,
@@ -279,7 +280,7 @@ export function rowsById<T extends Row = Row>(
   const planned = planJoins(spec, joins);
   return new DataLoader<string, T | null>(async (ids) => {
     const q = new Sql();
-    q.and(`${spec.alias}.id = ANY(${q.p(ids)}::uuid[])`);
+    q.and(q.in(`${spec.alias}.id`, ids));
     filter?.(q);
     const joined = joinSql(spec, planned, q);
     const rows = await db.query<T>(
@@ -303,7 +304,7 @@ export function rowsByParent<T extends Row = Row>(
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
     const q = new Sql();
-    q.and(`${parentColumn} = ANY(${q.p(keys)}::uuid[])`);
+    q.and(q.in(parentColumn, keys));
     filter?.(q);
     const rows = await db.query<T & { __parent: string }>(
       `SELECT ${spec.select}, ${parentColumn} AS "__parent" FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy}`,

@@ -18,6 +18,22 @@ export class Sql {
     return `$${this.params.length}`;
   }
 
+  /**
+   * `column` equal to one of `values`. One value is compared as a scalar, not as a one-element
+   * array: PostgreSQL estimates `= $1` exactly but `= ANY($1)` as several rows, so only the scalar
+   * form lets a prepared statement settle on its generic plan instead of being planned on every
+   * execution (most callers hold one id: one task, one token's organisation).
+   */
+  in(column: string, values: readonly unknown[], type = 'uuid'): string {
+    return this.oneOf(values, type)(column);
+  }
+
+  /** One parameter for `values`, compared as `in` does, for several conditions of the statement. */
+  oneOf(values: readonly unknown[], type = 'uuid'): (column: string) => string {
+    const param = values.length === 1 ? `${this.p(values[0])}::${type}` : `ANY(${this.p(values)}::${type}[])`;
+    return (column) => `${column} = ${param}`;
+  }
+
   /** Adds a condition; `build` receives the builder to place its own parameters. */
   and(condition: string): this {
     this.where.push(condition);

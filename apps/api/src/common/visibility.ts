@@ -44,15 +44,15 @@ export function planReadableAsMember(q: Sql, viewer: Viewer, plan: string): stri
   const o = officers(viewer);
   const r = readers(viewer);
   if (o.length) {
-    const ids = q.p(o);
+    const isOfficer = q.oneOf(o);
     clauses.push(
-      `(${plan}.classification <= 'RESTRICTED' AND EXISTS (SELECT 1 FROM plan_participant vp WHERE vp.plan_id = ${plan}.id AND vp.actor_id = ANY(${ids}::uuid[])))`,
-      `(${plan}.classification = 'CONFIDENTIAL' AND ${plan}.lead_actor_id = ANY(${ids}::uuid[]))`,
+      `(${plan}.classification <= 'RESTRICTED' AND EXISTS (SELECT 1 FROM plan_participant vp WHERE vp.plan_id = ${plan}.id AND ${isOfficer('vp.actor_id')}))`,
+      `(${plan}.classification = 'CONFIDENTIAL' AND ${isOfficer(`${plan}.lead_actor_id`)})`,
     );
   }
   if (r.length) {
     clauses.push(
-      `(${plan}.classification <= 'PARTICIPANTS' AND EXISTS (SELECT 1 FROM plan_participant vp WHERE vp.plan_id = ${plan}.id AND vp.actor_id = ANY(${q.p(r)}::uuid[])))`,
+      `(${plan}.classification <= 'PARTICIPANTS' AND EXISTS (SELECT 1 FROM plan_participant vp WHERE vp.plan_id = ${plan}.id AND ${q.in('vp.actor_id', r)}))`,
     );
   }
   return `(${clauses.join(' OR ')})`;
@@ -65,7 +65,7 @@ export function planReadable(q: Sql, viewer: Viewer, plan: string): string {
   if (!p.length || member === 'TRUE' || !mayRead(viewer, 'graph')) return member;
   return `(${member} OR (${plan}.classification <= 'PARTICIPANTS' AND EXISTS (
     SELECT 1 FROM task vt JOIN task_assignment va ON va.task_id = vt.id
-    WHERE vt.plan_id = ${plan}.id AND va.actor_id = ANY(${q.p(p)}::uuid[]))))`;
+    WHERE vt.plan_id = ${plan}.id AND ${q.in('va.actor_id', p)})))`;
 }
 
 /** A task: its plan readable as a member, or assigned to the viewer's partner organisation. */
@@ -74,7 +74,7 @@ export function taskReadable(q: Sql, viewer: Viewer, task: string): string {
   const member = `EXISTS (SELECT 1 FROM response_plan vrp WHERE vrp.id = ${task}.plan_id AND ${planReadableAsMember(q, viewer, 'vrp')})`;
   const p = partners(viewer);
   if (!p.length || !mayRead(viewer, 'graph')) return member;
-  return `(${member} OR (${task}.id IN (SELECT va.task_id FROM task_assignment va WHERE va.actor_id = ANY(${q.p(p)}::uuid[]))
+  return `(${member} OR (${task}.id IN (SELECT va.task_id FROM task_assignment va WHERE ${q.in('va.actor_id', p)})
     AND EXISTS (SELECT 1 FROM response_plan vrp2 WHERE vrp2.id = ${task}.plan_id AND vrp2.classification <= 'PARTICIPANTS')))`;
 }
 
@@ -85,7 +85,7 @@ export function assignmentReadable(q: Sql, viewer: Viewer, assignment: string): 
     WHERE vt.id = ${assignment}.task_id AND ${planReadableAsMember(q, viewer, 'vrp')})`;
   const p = partners(viewer);
   if (!p.length || !mayRead(viewer, 'graph')) return member;
-  return `(${member} OR (${assignment}.actor_id = ANY(${q.p(p)}::uuid[]) AND EXISTS (
+  return `(${member} OR (${q.in(`${assignment}.actor_id`, p)} AND EXISTS (
     SELECT 1 FROM task vt2 JOIN response_plan vrp2 ON vrp2.id = vt2.plan_id
     WHERE vt2.id = ${assignment}.task_id AND vrp2.classification <= 'PARTICIPANTS')))`;
 }
@@ -114,12 +114,12 @@ export function evidenceReadable(q: Sql, viewer: Viewer, record: string, authorC
     byClearance.set(level, [...(byClearance.get(level) ?? []), m.actorId]);
   }
   for (const [level, actorIds] of byClearance) {
-    const ids = q.p(actorIds);
+    const isMember = q.oneOf(actorIds);
     const linked = [
       `EXISTS (SELECT 1 FROM response_plan vrp JOIN plan_participant vp ON vp.plan_id = vrp.id
-        WHERE vrp.situation_id = ${record}.situation_id AND vp.actor_id = ANY(${ids}::uuid[]))`,
+        WHERE vrp.situation_id = ${record}.situation_id AND ${isMember('vp.actor_id')})`,
     ];
-    if (authorColumn) linked.push(`${record}.${authorColumn} = ANY(${ids}::uuid[])`);
+    if (authorColumn) linked.push(isMember(`${record}.${authorColumn}`));
     clauses.push(`(${record}.classification <= '${level}' AND (${linked.join(' OR ')}))`);
   }
   // The author organisation stands to its own assessment as the lead organisation to a plan: its
@@ -127,7 +127,7 @@ export function evidenceReadable(q: Sql, viewer: Viewer, record: string, authorC
   const authorOfficers = authorColumn ? officers(viewer) : [];
   if (authorOfficers.length) {
     clauses.push(
-      `(${record}.classification = 'CONFIDENTIAL' AND ${record}.${authorColumn} = ANY(${q.p(authorOfficers)}::uuid[]))`,
+      `(${record}.classification = 'CONFIDENTIAL' AND ${q.in(`${record}.${authorColumn}`, authorOfficers)})`,
     );
   }
   return `(${clauses.join(' OR ')})`;

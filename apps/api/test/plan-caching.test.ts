@@ -1,0 +1,77 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../src/common/ids';
+import { ok, signedInAs, startTestApi, statementsOf, type TestApi } from './api';
+import { makeActor } from './factories';
+import { makePlanGraph } from './factories-plans';
+
+/**
+ * Hot statements are prepared once per connection; PostgreSQL re-plans a prepared statement on
+ * every execution unless its generic plan is as cheap as the custom ones. `x = ANY($1)` with a
+ * one-element array is estimated as several rows and keeps it re-planning (most of the statement's
+ * cost for a lookup by id), so one id is sent as a scalar. These tests run the statements the API
+ * sent, as it prepares them, and read PostgreSQL's own count of generic and custom plans.
+ */
+let api: TestApi;
+let taskId: string;
+let leadActorId: string;
+beforeAll(async () => {
+  api = await startTestApi();
+  const graph = await makePlanGraph(api.db, { plans: 2, tasks: 3, assignments: 1 });
+  const [task] = await api.db.query<{ id: string; lead: string }>(
+    `SELECT t.id, p.lead_actor_id AS lead FROM task t JOIN response_plan p ON p.id = t.plan_id
+     WHERE t.plan_id = $1 LIMIT 1`,
+    [graph.planIds[0]],
+  );
+  taskId = task.id;
+  leadActorId = task.lead;
+});
+afterAll(() => api.close());
+
+const TASK_BY_ID = `query($id: ID!) { task(id: $id) { id title plan { id title } } }`;
+
+/** The statement that read the task, run `times` times as one prepared statement; its plan counts. */
+async function plansOf(cookie: string, times = 8) {
+  const { statements, result } = await statementsOf(api.db, () =>
+    api.gql(TASK_BY_ID, { id: toGlobalId('Task', taskId) }, { cookie }),
+  );
+  expect(ok(result).task.plan.title).toMatch(/^Graph plan/);
+  const read = statements.find((s) => /FROM task t\b/.test(s.text))!;
+  const client = new pg.Client(api.databaseUrl);
+  await client.connect();
+  try {
+    for (let i = 0; i < times; i++) {
+      const rows = await client.query({ name: 'task_by_id', text: read.text, values: read.params });
+      expect(rows.rowCount).toBe(1);
+    }
+    const {
+      rows: [counts],
+    } = await client.query(
+      `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE name = 'task_by_id'`,
+    );
+    return { text: read.text, ...counts } as { text: string; generic: number; custom: number };
+  } finally {
+    await client.end();
+  }
+}
+
+describe('prepared statements settle on a generic plan', () => {
+  it('a task by id, read by a member of one organisation, is planned a few times, not on every execution', async () => {
+    const viewer = await signedInAs(api.db, 'VIEWER', leadActorId);
+    const counts = await plansOf(viewer.cookie);
+    expect(counts.text).not.toMatch(/ANY\(/);
+    expect(counts.generic).toBeGreaterThan(0);
+    expect(counts.custom).toBeLessThan(8);
+  });
+
+  it('a viewer of several organisations is still answered (its ids as an array)', async () => {
+    const viewer = await signedInAs(api.db, 'VIEWER', leadActorId);
+    const other = await makeActor(api.db);
+    await api.db.query(`INSERT INTO membership (user_id, actor_id, role) VALUES ($1, $2, 'VIEWER')`, [
+      viewer.userId,
+      other.id,
+    ]);
+    const counts = await plansOf(viewer.cookie, 2);
+    expect(counts.text).toMatch(/ANY\(\$\d+::uuid\[\]\)/);
+  });
+});
