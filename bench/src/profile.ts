@@ -57,6 +57,18 @@ function summarise(profile: Profile, top: number): string[] {
   ];
 }
 
+async function setTrackPlanning(url: string, on: boolean) {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    await client.query(
+      `ALTER DATABASE concord_bench ${on ? 'SET pg_stat_statements.track_planning = on' : 'RESET pg_stat_statements.track_planning'}`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   const spec = DATASETS[args.dataset!];
   const query = QUERIES.find((q) => q.name === args.query);
@@ -67,6 +79,9 @@ async function main() {
     const dataset = await prepareDataset(db.adminUrl, 'concord_bench', spec, console.error);
     await ensureIntegratorToken(dataset.url);
     const fixtures = await loadFixtures(dataset.url);
+    // Planning time too, for the server's connections of this run only (PostgreSQL re-plans a
+    // prepared statement on every execution when its generic plan looks worse than custom ones).
+    await setTrackPlanning(dataset.url, true);
     const server = await startServer(
       'concord',
       {
@@ -88,6 +103,7 @@ async function main() {
       console.log(`${query.name}: ${run.rps.toFixed(0)} req/s under the profiler`);
       const { rows } = await stats.query(
         `SELECT calls, round(mean_exec_time::numeric, 3) AS "meanMs", round(total_exec_time::numeric) AS "totalMs",
+           plans, round(mean_plan_time::numeric, 3) AS "planMs",
            left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
          FROM bench.pg_stat_statements
          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'
@@ -96,9 +112,12 @@ async function main() {
       await stats.end();
       console.log('PostgreSQL, by execution time (pg_stat_statements):');
       for (const r of rows)
-        console.log(`  ${r.calls} calls, ${r.meanMs} ms mean, ${r.totalMs} ms: ${r.query}`);
+        console.log(
+          `  ${r.calls} calls, ${r.meanMs} ms mean, ${r.totalMs} ms; planned ${r.plans} times, ${r.planMs} ms mean: ${r.query}`,
+        );
     } finally {
       await server.stop();
+      await setTrackPlanning(dataset.url, false);
     }
     const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error(`no profile written in ${profileDir}`);

@@ -194,7 +194,9 @@ export async function listPage<T extends Row = Row>(
 ): Promise<Connection<T>> {
   const q = new Sql();
   filter(q);
-  const counting = q.clone();
+  const counting = new Sql();
+  counting.wholeSet = true;
+  filter(counting);
   const { option, orderBy, keyset } = ordering(spec, order, page);
   keyset(q);
   const rows = await db.query<T & QueryResultRow>(
@@ -231,6 +233,7 @@ export function pageLoader(
   const counts = () => {
     countLoader ??= new DataLoader<string, number>(async (keys) => {
       const q = new Sql();
+      q.wholeSet = true;
       q.and(q.in(parentExpr, keys));
       filter(q);
       const rows = await db.query<{ parent: string; n: number }>(
@@ -246,14 +249,14 @@ export function pageLoader(
 
   return new DataLoader<string, Connection<Row>>(async (keys) => {
     const q = new Sql();
-    const keysParam = q.p(keys);
+    const keyRows = q.keyRows(keys);
     q.and(`${parentExpr} = k.id`);
     filter(q);
     const { option, orderBy, keyset } = ordering(spec, order, page);
     keyset(q);
     const joined = joinSql(spec, planned, q);
     const rows = await db.query<Row & { __parent: string }>(
-      `SELECT x.* FROM unnest(${keysParam}::uuid[]) AS k(id) CROSS JOIN LATERAL (
+      `SELECT x.* FROM ${keyRows} CROSS JOIN LATERAL (
          SELECT ${select}${joined.select}, (${option.expr})::text AS "__sort", k.id AS "__parent"
          FROM ${spec.from} ${joined.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.limit + 1}
        ) x`,

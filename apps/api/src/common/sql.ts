@@ -5,12 +5,20 @@
 export class Sql {
   readonly where: string[] = [];
 
+  /**
+   * Whether the statement reads a whole set (a count) rather than a page or a few rows by key;
+   * read rules shape their subqueries for one or the other (see common/visibility.ts).
+   */
+  wholeSet = false;
+
   /** `params` is shared with the statement a part (a joined subquery) is built for. */
   constructor(readonly params: unknown[] = []) {}
 
   /** A builder for a subquery of this statement: own conditions, the same parameters. */
   part(): Sql {
-    return new Sql(this.params);
+    const part = new Sql(this.params);
+    part.wholeSet = this.wholeSet;
+    return part;
   }
 
   p(value: unknown): string {
@@ -34,6 +42,15 @@ export class Sql {
     return (column) => `${column} = ${param}`;
   }
 
+  /**
+   * The keys of a batch as rows `k(id)`. They are read through a subquery so that no plan knows how
+   * many there are: custom and generic plans then cost the same, and a prepared statement keeps its
+   * generic plan instead of being planned again for every batch size (which cost as much as running it).
+   */
+  keyRows(keys: readonly string[]): string {
+    return `unnest((SELECT ${this.p(keys)}::uuid[])) AS k(id)`;
+  }
+
   /** Adds a condition; `build` receives the builder to place its own parameters. */
   and(condition: string): this {
     this.where.push(condition);
@@ -42,14 +59,6 @@ export class Sql {
 
   whereClause(): string {
     return this.where.length ? `WHERE ${this.where.join(' AND ')}` : '';
-  }
-
-  /** A copy with the same conditions and parameters, to branch one filter into two statements. */
-  clone(): Sql {
-    const copy = new Sql();
-    copy.params.push(...this.params);
-    copy.where.push(...this.where);
-    return copy;
   }
 }
 

@@ -36,6 +36,15 @@ const officers = (v: Viewer) => actorIdsWith(v, ['LIAISON']);
 const readers = (v: Viewer) => actorIdsWith(v, ['VIEWER']);
 const partners = (v: Viewer) => actorIdsWith(v, ['PARTNER']);
 
+/**
+ * The end of a per-row participation probe. A page or a lookup reads a few rows, each checked by
+ * one index probe of plan_participant; left alone, PostgreSQL turns the EXISTS into a hashed
+ * subplan (every plan the organisation takes part in, hashed on every execution: 1.4 ms for a page
+ * of 6 plans on dataset M instead of 0.1 ms). `OFFSET 0` keeps the subquery a probe. A count reads
+ * every row, and there the hash is the cheaper plan, so it is left to the planner.
+ */
+const probe = (q: Sql) => (q.wholeSet ? '' : ' OFFSET 0');
+
 /** A plan readable as a member of a taking-part organisation (not merely through assignments). */
 export function planReadableAsMember(q: Sql, viewer: Viewer, plan: string): string {
   if (isAdmin(viewer)) return 'TRUE';
@@ -46,13 +55,13 @@ export function planReadableAsMember(q: Sql, viewer: Viewer, plan: string): stri
   if (o.length) {
     const isOfficer = q.oneOf(o);
     clauses.push(
-      `(${plan}.classification <= 'RESTRICTED' AND EXISTS (SELECT 1 FROM plan_participant vp WHERE vp.plan_id = ${plan}.id AND ${isOfficer('vp.actor_id')}))`,
+      `(${plan}.classification <= 'RESTRICTED' AND EXISTS (SELECT 1 FROM plan_participant vp WHERE vp.plan_id = ${plan}.id AND ${isOfficer('vp.actor_id')}${probe(q)}))`,
       `(${plan}.classification = 'CONFIDENTIAL' AND ${isOfficer(`${plan}.lead_actor_id`)})`,
     );
   }
   if (r.length) {
     clauses.push(
-      `(${plan}.classification <= 'PARTICIPANTS' AND EXISTS (SELECT 1 FROM plan_participant vp WHERE vp.plan_id = ${plan}.id AND ${q.in('vp.actor_id', r)}))`,
+      `(${plan}.classification <= 'PARTICIPANTS' AND EXISTS (SELECT 1 FROM plan_participant vp WHERE vp.plan_id = ${plan}.id AND ${q.in('vp.actor_id', r)}${probe(q)}))`,
     );
   }
   return `(${clauses.join(' OR ')})`;

@@ -63,7 +63,7 @@ export function partnerPageLoader(
 
   return new DataLoader<string, PartnerPage>(async (keys) => {
     const q = new Sql();
-    const keysParam = q.p(keys);
+    const keyRows = q.keyRows(keys);
     const where = criteriaSql(q, criteria);
     const ascending = !page.backward;
     const dir = ascending ? 'ASC' : 'DESC';
@@ -75,7 +75,7 @@ export function partnerPageLoader(
     const rows = await db.query<
       Record<string, unknown> & { __parent: string; __sort: string; __direction: string }
     >(
-      `SELECT x.* FROM unnest(${keysParam}::uuid[]) AS k(id) CROSS JOIN LATERAL (
+      `SELECT x.* FROM ${keyRows} CROSS JOIN LATERAL (
          SELECT ${prefixedColumns('a', actorCols.column, Object.keys(actorCols.column), A)}, ${prefixedColumns('e', partnershipCols.column, Object.keys(partnershipCols.column), P)},
                 e.direction AS "__direction", a.name AS "__sort", k.id AS "__parent"
          FROM (
