@@ -430,11 +430,21 @@ export function byId<T extends Row>(
       rowsById<T>(ctx.db, spec, rule?.(ctx.viewer), select, joins),
     );
   };
-  const join = (ctx: LoaderContext, key: string, projection: Projection | null): Join | null =>
+  /**
+   * `implied`: the rows pointing to the related row are readable only when it is (a task's plan, an
+   * assignment's task: the read rules of common/visibility.ts give the one only with the other),
+   * so its rule would check again what the referring rows' rule already did, and is left out.
+   */
+  const join = (
+    ctx: LoaderContext,
+    key: string,
+    projection: Projection | null,
+    options: { implied?: boolean } = {},
+  ): Join | null =>
     projection && {
       key,
       spec: list(ctx.db),
-      filter: rule?.(ctx.viewer) ?? (() => {}),
+      filter: (!options.implied && rule?.(ctx.viewer)) || (() => {}),
       projection,
       loader: load(ctx, projection) as unknown as DataLoader<string, Row | null>,
     };

@@ -107,7 +107,7 @@ export class ActorAssignmentsResolver {
       orderBy,
       statusSets,
       projection: projectionOf(info, EDGE_NODE),
-      joins: [taskJoin(ctx, 'taskId', projectionOf(info, [...EDGE_NODE, 'task']))],
+      joins: [taskJoin(ctx, 'taskId', projectionOf(info, [...EDGE_NODE, 'task']), { implied: true })],
     });
   }
 }

@@ -41,7 +41,7 @@ export class TaskResolver {
   @Query(() => Task)
   task(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return taskService.get(ctx, id, projectionOf(info), [
-      planJoin(ctx, 'planId', projectionOf(info, ['plan'])),
+      planJoin(ctx, 'planId', projectionOf(info, ['plan']), { implied: true }),
     ]);
   }
 
