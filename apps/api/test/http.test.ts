@@ -134,6 +134,13 @@ describe('limits are checked before execution', () => {
     const small = await send(api, { body: JSON.stringify({ query, variables: { n: 2 } }) });
     expect(small.status).toBe(200);
     expect(small.json.errors).toBeUndefined();
+    // Costs are remembered per document and variables, not per document alone.
+    const again = await send(api, { body: JSON.stringify({ query, variables: { n: 100 } }) });
+    expect(again.json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    const smaller = await send(api, { body: JSON.stringify({ query, variables: { n: 1 } }) });
+    expect(Number(smaller.headers.get('x-ratelimit-cost'))).toBeLessThan(
+      Number(small.headers.get('x-ratelimit-cost')),
+    );
   });
 
   it('charges the cost against a budget, reports it in headers and rateLimit, and refuses when spent', async () => {

@@ -68,8 +68,40 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =
 
 export type RateLimitInfo = { cost: number; limit: number; remaining: number; refillPerSecond: number };
 
+/**
+ * Costs already computed, per parsed document (Apollo and the WebSocket server hand back the same
+ * DocumentNode for the same query text) and per operation and variables: a client sends the same
+ * query again and again, and walking the whole document each time was a tenth of a small query's
+ * CPU. Only small variable sets are remembered, and only so many per document.
+ */
+const knownCosts = new WeakMap<object, Map<string, number>>();
+const MAX_COSTS_PER_DOCUMENT = 256;
+const MAX_VARIABLES_KEY = 2_000;
+
 /** Computes the cost of an operation with its variables. */
 export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  document: Parameters<typeof separateOperations>[0],
+  variables: Record<string, unknown> | undefined,
+): number {
+  const key = `${operation.name?.value ?? ''}\u0000${variables ? JSON.stringify(variables) : ''}`;
+  if (key.length > MAX_VARIABLES_KEY) return computeCost(schema, operation, document, variables);
+  let costs = knownCosts.get(document);
+  if (!costs) {
+    costs = new Map();
+    knownCosts.set(document, costs);
+  }
+  let cost = costs.get(key);
+  if (cost === undefined) {
+    cost = computeCost(schema, operation, document, variables);
+    if (costs.size >= MAX_COSTS_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+  }
+  return cost;
+}
+
+function computeCost(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   document: Parameters<typeof separateOperations>[0],

@@ -31,7 +31,8 @@ export type ListSpec = {
   /** Relation fields whose resolvers read only the row's id and key columns (never its other fields). */
   keyReaders: ReadonlySet<string>;
   /** What each projection selects, worked out once per projection (projections are per document field). */
-  projected: WeakMap<Projection, { props: string[]; select: string }>;
+  projected: WeakMap<Projection, Projected>;
+  everyColumn: Projected;
 };
 
 /**
@@ -44,14 +45,31 @@ export function selectList(spec: ListSpec, projection: Projection | null | undef
   return projected(spec, projection).select;
 }
 
-function projected(spec: ListSpec, projection: Projection | null | undefined) {
-  if (!projection) return { props: Object.keys(spec.columns), select: spec.select };
+/**
+ * A short stand-in for a select list, for the keys of per-request loaders: resolvers ask for a
+ * loader once per row, and keys made of whole select lists were hashed and compared each time.
+ */
+const selectIds = new Map<string, string>();
+function selectId(select: string): string {
+  let id = selectIds.get(select);
+  if (id === undefined) {
+    id = `s${selectIds.size}`;
+    selectIds.set(select, id);
+  }
+  return id;
+}
+
+type Projected = { props: string[]; select: string; id: string };
+
+function projected(spec: ListSpec, projection: Projection | null | undefined): Projected {
+  if (!projection) return spec.everyColumn;
   let known = spec.projected.get(projection);
   if (!known) {
     const props = projectedProps(spec, projection);
-    known = props
-      ? { props, select: prefixedColumns(spec.alias, spec.columns, props, '') }
-      : { props: Object.keys(spec.columns), select: spec.select };
+    if (props) {
+      const select = prefixedColumns(spec.alias, spec.columns, props, '');
+      known = { props, select, id: selectId(select) };
+    } else known = spec.everyColumn;
     spec.projected.set(projection, known);
   }
   return known;
@@ -67,10 +85,27 @@ export function prefixedColumns(
   return props.map((prop) => `${alias}.${columns[prop]} AS "${prefix}${prop}"`).join(', ');
 }
 
+/** `<prefix>prop` for each of `props`, made once per props array (they are read for every row). */
+const prefixedNames = new Map<string, WeakMap<readonly string[], string[]>>();
+function namesOf(prefix: string, props: readonly string[]): string[] {
+  let byProps = prefixedNames.get(prefix);
+  if (!byProps) {
+    byProps = new WeakMap();
+    prefixedNames.set(prefix, byProps);
+  }
+  let names = byProps.get(props);
+  if (!names) {
+    names = props.map((prop) => `${prefix}${prop}`);
+    byProps.set(props, names);
+  }
+  return names;
+}
+
 /** The properties read under `prefix` (see prefixedColumns) out of a joined row. */
 export function pickPrefixed<T>(row: Record<string, unknown>, prefix: string, props: readonly string[]): T {
+  const names = namesOf(prefix, props);
   const out: Record<string, unknown> = {};
-  for (const prop of props) out[prop] = row[`${prefix}${prop}`];
+  for (let i = 0; i < props.length; i++) out[props[i]] = row[names[i]];
   return out as T;
 }
 
@@ -152,7 +187,7 @@ function primeJoins(rows: readonly Row[], joins: PlannedJoin[]): void {
 /** Distinguishes loaders that read the same rows with different joins. */
 export function joinsKey(joins: readonly (Join | null | undefined)[] | undefined): string {
   return (joins ?? [])
-    .map((join) => (join ? `${join.key}:${selectList(join.spec, join.projection)}` : '-'))
+    .map((join) => (join ? `${join.key}:${projected(join.spec, join.projection).id}` : '-'))
     .join('|');
 }
 
@@ -319,6 +354,15 @@ export function rowsByParent<T extends Row = Row>(
   });
 }
 
+/** A list spec from its parts; what projections select is worked out as they come. */
+export function listSpec(parts: Omit<ListSpec, 'projected' | 'everyColumn'>): ListSpec {
+  return {
+    ...parts,
+    projected: new WeakMap(),
+    everyColumn: { props: Object.keys(parts.columns), select: parts.select, id: selectId(parts.select) },
+  };
+}
+
 /**
  * Declares a list over an entity's table. The select list comes from TypeORM's metadata, so the
  * entity stays the one description of the columns; it is built once per database.
@@ -335,7 +379,7 @@ export function defineList(
     let spec = cache.get(db);
     if (!spec) {
       const columns = db.columns(entity);
-      spec = {
+      spec = listSpec({
         name,
         from: `${columns.table} ${alias}`,
         alias,
@@ -343,8 +387,7 @@ export function defineList(
         orders,
         columns: columns.column,
         keyReaders: new Set(options.keyReaders ?? []),
-        projected: new WeakMap(),
-      };
+      });
       cache.set(db, spec);
     }
     return spec;
@@ -371,8 +414,8 @@ export function childPage<T extends Row = Row>(
     joins?: readonly (Join | null | undefined)[];
   },
 ): Promise<Connection<T>> {
-  const select = selectList(spec, options.projection);
-  const key = `${spec.name}|${parentExpr}|${select}|${joinsKey(options.joins)}|${JSON.stringify([options.filterKey ?? null, options.order, options.args])}`;
+  const { select, id } = projected(spec, options.projection);
+  const key = `${spec.name}|${parentExpr}|${id}|${joinsKey(options.joins)}|${JSON.stringify([options.filterKey ?? null, options.order, options.args])}`;
   const loader = ctx.loaders.get(key, () =>
     pageLoader(
       ctx.db,
@@ -425,8 +468,8 @@ export function byId<T extends Row>(
     joins?: readonly (Join | null)[],
   ): DataLoader<string, T | null> => {
     const spec = list(ctx.db);
-    const select = selectList(spec, projection);
-    return ctx.loaders.get(`${name}|${select}|${joinsKey(joins)}`, () =>
+    const { select, id } = projected(spec, projection);
+    return ctx.loaders.get(`${name}|${id}|${joinsKey(joins)}`, () =>
       rowsById<T>(ctx.db, spec, rule?.(ctx.viewer), select, joins),
     );
   };

@@ -55,6 +55,8 @@ export function partnerPageLoader(
 ): DataLoader<string, PartnerPage> {
   const actorCols = db.columns(Actor);
   const partnershipCols = db.columns(Partnership);
+  const actorProps = Object.keys(actorCols.column);
+  const partnershipProps = Object.keys(partnershipCols.column);
   let countLoader: DataLoader<string, number> | undefined;
   const counts = () => {
     countLoader ??= partnerCountLoader(db, criteria);
@@ -76,7 +78,7 @@ export function partnerPageLoader(
       Record<string, unknown> & { __parent: string; __sort: string; __direction: string }
     >(
       `SELECT x.* FROM ${keyRows} CROSS JOIN LATERAL (
-         SELECT ${prefixedColumns('a', actorCols.column, Object.keys(actorCols.column), A)}, ${prefixedColumns('e', partnershipCols.column, Object.keys(partnershipCols.column), P)},
+         SELECT ${prefixedColumns('a', actorCols.column, actorProps, A)}, ${prefixedColumns('e', partnershipCols.column, partnershipProps, P)},
                 e.direction AS "__direction", a.name AS "__sort", k.id AS "__parent"
          FROM (
            SELECT p.*, p.target_id AS partner_id, 'OUTGOING' AS direction
@@ -94,16 +96,12 @@ export function partnerPageLoader(
       { prepared: true },
     );
     const byParent = groupByParent(rows, (row) => {
-      const partnership = pickPrefixed<PartnerEdgeRow['partnership']>(
-        row,
-        P,
-        Object.keys(partnershipCols.column),
-      );
+      const partnership = pickPrefixed<PartnerEdgeRow['partnership']>(row, P, partnershipProps);
       return {
         id: partnership.id,
         __sort: row.__sort,
         edge: {
-          node: pickPrefixed<PartnerEdgeRow['node']>(row, A, Object.keys(actorCols.column)),
+          node: pickPrefixed<PartnerEdgeRow['node']>(row, A, actorProps),
           partnership,
           direction: row.__direction as PartnerDirection,
         },

@@ -1,5 +1,5 @@
 import type { ListSpec } from '../../common/listing';
-import { rowsByParent } from '../../common/listing';
+import { listSpec, rowsByParent } from '../../common/listing';
 import type { Context } from '../../context';
 import type { Database } from '../../db/database';
 import { inMemberPlan, underReadable } from '../plans/plan.visibility';
@@ -18,7 +18,7 @@ function presenceList(db: Database): ListSpec {
   let spec = specs.get(db);
   if (!spec) {
     const cols = db.columns(Presence);
-    spec = {
+    spec = listSpec({
       name: 'presence',
       from: `${cols.table} pr JOIN user_account pu ON pu.id = pr.user_id`,
       alias: 'pr',
@@ -30,8 +30,7 @@ function presenceList(db: Database): ListSpec {
       // Not projected: the joined columns are not in `columns`.
       columns: cols.column,
       keyReaders: new Set(),
-      projected: new WeakMap(),
-    };
+    });
     specs.set(db, spec);
   }
   return spec;
