@@ -88,6 +88,9 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
   const { db } = options;
   const app = express();
   app.disable('x-powered-by');
+  // No ETags: Express would hash every response body (half a megabyte for a large page) to make
+  // one, and GraphQL answers to POST requests are not cached by validators anyway.
+  app.set('etag', false);
   app.set('trust proxy', options.trustProxy ?? false);
   const httpServer = createServer(app);
   // Slow clients cannot hold sockets open forever.
