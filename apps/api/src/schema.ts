@@ -11,6 +11,7 @@ import {
   printSchema,
 } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { reuseFieldArguments } from './common/field-arguments';
 import { toGlobalId } from './common/ids';
 import { validateInput } from './common/validation';
 import { resolvers } from './modules';
@@ -25,7 +26,10 @@ export function createSchema(): Promise<GraphQLSchema> {
     validateFn: validateInput,
     emitSchemaFile: false,
     pubSub: unusedPubSub,
-  }).then(forCompiledExecution);
+  }).then((schema) => {
+    reuseFieldArguments(schema);
+    return forCompiledExecution(schema);
+  });
   return built;
 }
 

@@ -51,6 +51,8 @@ export class ActorResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('orderBy', () => ActorOrder, { nullable: true }) orderBy: ActorOrder | null,
     @Ctx() ctx: Context,
+    // The key under which the arguments are reused for every actor of the page (common/field-arguments.ts).
+    @Info() _info: GraphQLResolveInfo,
   ) {
     return actorService.children(ctx, actor, page, orderBy);
   }

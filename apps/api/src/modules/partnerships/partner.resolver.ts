@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { PartnershipKind, PartnershipStatus } from '../../common/enums';
 import { Parent } from '../../common/parent';
@@ -31,6 +32,8 @@ export class ActorPartnersResolver {
     asOf: string | null,
     @Arg('status', () => PartnershipStatus, { nullable: true }) status: PartnershipStatus | null,
     @Ctx() ctx: Context,
+    // The key under which the arguments are reused for every actor of the page (common/field-arguments.ts).
+    @Info() _info: GraphQLResolveInfo,
   ) {
     return partnerService.partners(ctx, actor, page, { kind, kinds, asOf, status });
   }

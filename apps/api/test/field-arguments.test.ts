@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignmentService } from '../src/modules/assignments/assignment.service';
+import { errorCode, ok, startTestApi, type TestApi } from './api';
+import { makePlanGraph } from './factories-plans';
+
+/**
+ * A field's arguments are built and validated once per execution and field of the document, then
+ * reused for the other parent rows (src/common/field-arguments.ts): the same answers, the same
+ * errors, and a new set for every request and for every field.
+ */
+let api: TestApi;
+let calls: { page: object; first: unknown }[] = [];
+const original = assignmentService.ofTask;
+beforeAll(async () => {
+  api = await startTestApi();
+  await makePlanGraph(api.db, { plans: 2, tasks: 3, assignments: 2 });
+  assignmentService.ofTask = (ctx, task, page, ...rest) => {
+    calls.push({ page, first: page.first });
+    return original(ctx, task, page, ...rest);
+  };
+});
+afterAll(async () => {
+  assignmentService.ofTask = original;
+  await api.close();
+});
+
+const QUERY = `query($n: Int) {
+  responsePlans(first: 2) { edges { node { tasks(first: 3) { edges { node {
+    few: assignments(first: 1) { edges { node { id } } }
+    some: assignments(first: $n) { edges { node { id } } }
+  } } } } } } }`;
+
+describe('field arguments', () => {
+  it('are built once per field of a request and reused for every parent row', async () => {
+    calls = [];
+    const data = ok(await api.gql(QUERY, { n: 2 }));
+    const tasks = data.responsePlans.edges.flatMap((p: any) => p.node.tasks.edges);
+    expect(tasks).toHaveLength(6);
+    for (const { node } of tasks) {
+      expect(node.few.edges).toHaveLength(1);
+      expect(node.some.edges).toHaveLength(2);
+    }
+    // Two fields (few, some), six tasks: twelve calls, one argument object per field.
+    expect(calls).toHaveLength(12);
+    const pages = new Set(calls.map((c) => c.page));
+    expect(pages.size).toBe(2);
+    expect(new Set(calls.map((c) => c.first))).toEqual(new Set([1, 2]));
+  });
+
+  it('are built again for another request, with its own variables', async () => {
+    calls = [];
+    ok(await api.gql(QUERY, { n: 2 }));
+    const before = new Set(calls.map((c) => c.page));
+    calls = [];
+    const data = ok(await api.gql(QUERY, { n: 1 }));
+    for (const plan of data.responsePlans.edges)
+      for (const { node } of plan.node.tasks.edges) expect(node.some.edges).toHaveLength(1);
+    expect(calls.every((c) => !before.has(c.page))).toBe(true);
+    expect(new Set(calls.map((c) => c.first))).toEqual(new Set([1]));
+  });
+
+  it('still refuses invalid arguments, and the valid field beside them still answers', async () => {
+    calls = [];
+    const res = await api.gql(QUERY, { n: -1 });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0]).toMatchObject({
+      message: 'first: must be between 1 and 100',
+      path: expect.arrayContaining(['some']),
+    });
+    // Page sizes are checked where the page is read, so both fields reached the resolver, each
+    // with one argument object for all its rows.
+    expect(new Set(calls.map((c) => c.first))).toEqual(new Set([1, -1]));
+    expect(new Set(calls.map((c) => c.page)).size).toBe(2);
+  });
+
+  it('answers every row when the first row\'s arguments are refused before the resolver (no row left waiting)', async () => {
+    calls = [];
+    const res = await api.gql(
+      `query($after: String) { responsePlans(first: 2) { edges { node { tasks(first: 1) { edges { node {
+        assignments(first: 1, after: $after) { edges { node { id } } } } } } } } } }`,
+      { after: 'cursor\u0000' },
+    );
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/NUL/);
+    expect(calls).toHaveLength(0);
+  });
+});
