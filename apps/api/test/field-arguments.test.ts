@@ -74,7 +74,7 @@ describe('field arguments', () => {
     expect(new Set(calls.map((c) => c.page)).size).toBe(2);
   });
 
-  it('answers every row when the first row\'s arguments are refused before the resolver (no row left waiting)', async () => {
+  it("answers every row when the first row's arguments are refused before the resolver (no row left waiting)", async () => {
     calls = [];
     const res = await api.gql(
       `query($after: String) { responsePlans(first: 2) { edges { node { tasks(first: 1) { edges { node {

@@ -6,6 +6,7 @@ import { Classification1795241538778 } from './migrations/1795241538778-Classifi
 import { Coordination1795242014585 } from './migrations/1795242014585-Coordination';
 import { RateLimitUnlogged1795243000000 } from './migrations/1795243000000-RateLimitUnlogged';
 import { TokenChangeNotify1795244000000 } from './migrations/1795244000000-TokenChangeNotify';
+import { SessionChangeNotify1795245000000 } from './migrations/1795245000000-SessionChangeNotify';
 
 /** Every migration, in order. Generated files are added here by hand, after reading them. */
 export const migrations: Function[] = [
@@ -17,4 +18,5 @@ export const migrations: Function[] = [
   Coordination1795242014585,
   RateLimitUnlogged1795243000000,
   TokenChangeNotify1795244000000,
+  SessionChangeNotify1795245000000,
 ];

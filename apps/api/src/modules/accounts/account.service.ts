@@ -7,8 +7,10 @@ import type { Context } from '../../context';
 import { actorById } from '../actors/actor.loaders';
 import type { CreateUserInput, SetMembershipInput, SignInInput } from './account.inputs';
 import { userById } from './account.loaders';
+import { sessionCacheOf } from './credential-cache';
 import { Membership } from './membership.entity';
 import { hashPassword } from './password';
+
 import {
   SESSION_ABSOLUTE_SECONDS,
   SESSION_COOKIE,
@@ -83,6 +85,8 @@ export const accountService = {
       await tx.query('DELETE FROM membership WHERE user_id = $1 AND actor_id = $2', [userId, actorId]);
       return insertRow<Membership>(tx, ctx.db.columns(Membership), { userId, actorId, role: input.role });
     });
+    // The user's next request in this process reads the new role; the others forget on notification.
+    sessionCacheOf(ctx.db).forget(userId);
     return { membership };
   },
 };

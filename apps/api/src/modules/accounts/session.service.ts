@@ -4,8 +4,8 @@ import { AppError } from '../../common/errors';
 import { takeFromBucket } from '../../common/rate-limit';
 import { anonymousViewer, type Viewer } from '../../common/viewer';
 import type { Database } from '../../db/database';
+import { sessionCacheOf, tokenCacheOf } from './credential-cache';
 import { decoyHash, verifyPassword } from './password';
-import { tokenCacheOf } from './token-cache';
 
 export const SESSION_COOKIE = 'concord_session';
 export const SESSION_IDLE_SECONDS = 8 * 3600;
@@ -20,15 +20,31 @@ const SIGN_IN_PER_ADDRESS = { capacity: 30, refillPerSecond: 1 / 10 };
 
 type Membership = { actorId: string; role: MembershipRole };
 
-/** Resolves the session cookie to a viewer; an unknown, expired or revoked session is anonymous. */
+/**
+ * Resolves the session cookie to a viewer; an unknown, expired or revoked session is anonymous.
+ * A verified session is held by the process (credential-cache.ts) for up to a minute, until it
+ * expires, or until PostgreSQL notifies that the user's sessions, account or memberships changed.
+ */
 export async function viewerFromSession(db: Database, secret: string): Promise<Viewer> {
-  const [row] = await db.query<{ id: string; userId: string; memberships: Membership[]; stale: boolean }>(
+  const hash = hashSecret(secret);
+  const cache = sessionCacheOf(db);
+  const cached = cache.get(hash);
+  if (cached) return cached;
+  const mark = cache.mark();
+  const [row] = await db.query<{
+    id: string;
+    userId: string;
+    memberships: Membership[];
+    stale: boolean;
+    expiresAt: Date;
+  }>(
     `SELECT s.id, s.user_id AS "userId", s.last_seen_at < now() - make_interval(secs => $2) AS stale,
+       LEAST(s.idle_expires_at, s.absolute_expires_at) AS "expiresAt",
        COALESCE((SELECT json_agg(json_build_object('actorId', m.actor_id, 'role', m.role) ORDER BY m.created_at)
                  FROM membership m WHERE m.user_id = s.user_id), '[]') AS memberships
      FROM session s JOIN user_account u ON u.id = s.user_id AND u.is_active
      WHERE s.secret_hash = $1 AND s.revoked_at IS NULL AND s.idle_expires_at > now() AND s.absolute_expires_at > now()`,
-    [hashSecret(secret), TOUCH_AFTER_SECONDS],
+    [hash, TOUCH_AFTER_SECONDS],
     { prepared: true },
   );
   if (!row) return anonymousViewer;
@@ -39,14 +55,17 @@ export async function viewerFromSession(db: Database, secret: string): Promise<V
       [row.id, SESSION_IDLE_SECONDS],
     ).catch(() => undefined);
   }
-  return {
+  // Shared by the requests the cache answers: frozen.
+  const viewer: Viewer = Object.freeze({
     kind: 'user',
     userId: row.userId,
     sessionId: row.id,
     tokenId: null,
-    memberships: row.memberships,
+    memberships: Object.freeze(row.memberships.map((m) => Object.freeze(m))),
     scopes: null,
-  };
+  });
+  cache.set(hash, viewer, row.userId, row.expiresAt.getTime(), mark);
+  return viewer;
 }
 
 /** Resolves a bearer token to a viewer. A wrong, revoked or expired token is UNAUTHENTICATED, never anonymous. */
@@ -84,7 +103,7 @@ export async function viewerFromToken(db: Database, token: string): Promise<View
     memberships: Object.freeze([Object.freeze({ actorId: row.actorId, role })]),
     scopes: Object.freeze(row.scopes),
   });
-  cache.set(hash, viewer, row.expiresAt.getTime(), mark);
+  cache.set(hash, viewer, row.id, row.expiresAt.getTime(), mark);
   return viewer;
 }
 
@@ -149,8 +168,14 @@ export async function signIn(
 
 /** Revokes a session: the very next request with its cookie is anonymous. */
 export async function signOut(db: Database, sessionId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query('UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [sessionId]);
+  const rows = await db.transaction(async (tx) => {
+    const revoked = await tx.query<{ userId: string }>(
+      'UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING user_id AS "userId"',
+      [sessionId],
+    );
     tx.audit({ action: 'signOut', entityType: 'Session', entityId: sessionId });
+    return revoked;
   });
+  // This process forgets at once; the others when PostgreSQL notifies them.
+  for (const { userId } of rows) sessionCacheOf(db).forget(userId);
 }

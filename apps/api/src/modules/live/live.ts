@@ -6,7 +6,7 @@ import { requestError } from '../../common/guard';
 import type { Limits } from '../../common/limits';
 import type { Context } from '../../context';
 import type { Database } from '../../db/database';
-import { TOKENS_CHANNEL, tokenCacheOf } from '../accounts/token-cache';
+import { SESSIONS_CHANNEL, sessionCacheOf, TOKENS_CHANNEL, tokenCacheOf } from '../accounts/credential-cache';
 import { ChangeFeed } from './change-feed';
 import { installChangeLog } from './change-log';
 import { startLiveServer } from './ws-server';
@@ -26,13 +26,20 @@ export async function startLive(options: {
 }): Promise<Live> {
   const { db, log } = options;
   installChangeLog(db);
-  // The same connection tells the process's token cache which tokens to forget.
+  // The same connection tells the process's credential caches which tokens and users to forget.
   const tokens = tokenCacheOf(db);
+  const sessions = sessionCacheOf(db);
   const feed: ChangeFeed = new ChangeFeed(db, {
     connection: ChangeFeed.connectionOf(db),
     log,
-    channels: { [TOKENS_CHANNEL]: (tokenId) => tokens.forget(tokenId) },
-    onListening: () => tokens.follow(() => feed.listening),
+    channels: {
+      [TOKENS_CHANNEL]: (tokenId) => tokens.forget(tokenId),
+      [SESSIONS_CHANNEL]: (userId) => sessions.forget(userId),
+    },
+    onListening: () => {
+      tokens.follow(() => feed.listening);
+      sessions.follow(() => feed.listening);
+    },
   });
   await feed.start();
   const ws = startLiveServer({

@@ -6,8 +6,8 @@ import { fromGlobalId } from '../../common/ids';
 import { defineList, listPage } from '../../common/listing';
 import { insertRow } from '../../common/writes';
 import type { Context } from '../../context';
+import { tokenCacheOf } from '../accounts/credential-cache';
 import { hashSecret } from '../accounts/session.service';
-import { tokenCacheOf } from '../accounts/token-cache';
 import { ApiToken } from './api-token.entity';
 import type { CreateApiTokenInput, RevokeApiTokenInput } from './token.inputs';
 
