@@ -5,9 +5,13 @@ import {
   checkWrite,
   EDIT_P,
   EDIT_P_UNSEEN,
+  GROUPS,
+  groupLabel,
   makeAudience,
   makePlanWorld,
+  PLAN_KEYS,
   type PlanWorld,
+  visibleTo,
   type WriteCase,
   writeRows,
 } from '../../../test/factories-plans';
@@ -129,4 +133,32 @@ describe('filters that could reveal what is out of reach', () => {
     expect(ok(await api.gql(query, vars, audience.as.contributorLiaison)).responsePlans.totalCount).toBe(2);
     expect(ok(await api.gql(query, vars, audience.as.partner)).responsePlans.totalCount).toBe(0);
   });
+});
+
+describe('the tasks of one plan (filter.planId)', () => {
+  let world: PlanWorld;
+  beforeAll(async () => {
+    world = await makePlanWorld(api.db, audience.orgs);
+  });
+
+  it.each(GROUPS.filter((g) => g !== 'anonymous').map((group) => [groupLabel[group], group] as const))(
+    'shows %s exactly the tasks it may read, plan by plan, with their count',
+    async (_label, group) => {
+      const sees = visibleTo(world)[group];
+      const name = new Map(Object.entries(world.r).map(([n, record]) => [record.gid, n]));
+      for (const plan of PLAN_KEYS) {
+        const data = ok(
+          await api.gql(
+            `query($plan: ID!) { tasks(first: 50, filter: { planId: $plan }) { totalCount edges { node { id } } } }`,
+            { plan: world.r[plan].gid },
+            audience.as[group],
+          ),
+        );
+        const expected = world.inPlan[plan].filter((n) => /^T/.test(n) && sees.includes(n)).sort();
+        const shown = data.tasks.edges.map((e: { node: { id: string } }) => name.get(e.node.id)).sort();
+        expect([plan, shown]).toEqual([plan, expected]);
+        expect(data.tasks.totalCount).toBe(expected.length);
+      }
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { byId, defineList, type Filter, type ListSpec, rowsByParent } from '../../common/listing';
 import { registerNodeType } from '../../common/node-registry';
 import type { Viewer } from '../../common/viewer';
-import { taskReadable } from '../../common/visibility';
+import { planReadableAsMember, readsPlansOnlyAsMember, taskReadable } from '../../common/visibility';
 import type { Context } from '../../context';
 import type { Database } from '../../db/database';
 import { readableBy, underReadable } from '../plans/plan.visibility';
@@ -40,6 +40,20 @@ function dependentList(db: Database): ListSpec {
 /** Tasks (alias `t`) the viewer may read: those of plans it reads as a member, or assigned to its organisation. */
 export const readableTasks = (viewer: Viewer): Filter =>
   readableBy(viewer, (q, v) => taskReadable(q, v, 't'));
+
+/**
+ * Tasks of one plan the viewer may read. For a viewer that reads plans only as a member, every
+ * task of a readable plan is readable, so the plan is checked once for the whole list (an
+ * uncorrelated condition PostgreSQL evaluates once) instead of once per task.
+ */
+export const readableTasksOfPlan = (viewer: Viewer, planId: string): Filter =>
+  readsPlansOnlyAsMember(viewer)
+    ? readableBy(
+        viewer,
+        (q, v) =>
+          `EXISTS (SELECT 1 FROM response_plan vrp WHERE vrp.id = ${q.p(planId)}::uuid AND ${planReadableAsMember(q, v, 'vrp')})`,
+      )
+    : readableTasks(viewer);
 
 const tasksById = byId<Task>('taskById', taskList, readableTasks);
 export const taskById = tasksById.load;

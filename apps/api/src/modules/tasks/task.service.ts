@@ -26,6 +26,7 @@ import {
   dependentsByTaskId,
   dependsOnByTaskId,
   readableTasks,
+  readableTasksOfPlan,
   requirementsByTaskId,
   taskById,
   taskList,
@@ -110,10 +111,15 @@ export const taskService = {
     orderBy?: TaskOrder | null,
     projection?: Projection | null,
   ): Promise<Connection<Task>> {
+    const planId = filter?.planId ? fromGlobalId('ResponsePlan', filter.planId, 'filter.planId') : null;
     return listPage(
       ctx.db,
       taskList(ctx.db),
-      taskFilter(ctx.viewer, filter),
+      taskFilter(
+        ctx.viewer,
+        filter,
+        planId ? readableTasksOfPlan(ctx.viewer, planId) : readableTasks(ctx.viewer),
+      ),
       orderBy ?? defaultOrder,
       toPage(args),
       selectList(taskList(ctx.db), projection),
