@@ -19,9 +19,8 @@ type Built = { self: unknown; values: unknown[] };
  * middleware, roles or other parameter kinds. Argument objects are shared between the rows of
  * one field, so resolvers must not change them (none does).
  */
-export function reuseFieldArguments(schema: GraphQLSchema): number {
+export function reuseFieldArguments(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
-  let applied = 0;
   for (const meta of storage.fieldResolvers) {
     if (meta.kind !== 'external' || meta.middlewares?.length || meta.roles?.length) continue;
     const params = [...(meta.params ?? [])].sort((a, b) => a.index - b.index);
@@ -100,9 +99,7 @@ export function reuseFieldArguments(schema: GraphQLSchema): number {
         throw error;
       }
     };
-    applied++;
   }
-  return applied;
 }
 
 /** Parameter kinds whose value the fast path can give itself (or, for arguments, keep). */

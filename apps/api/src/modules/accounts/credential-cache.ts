@@ -37,8 +37,25 @@ export class CredentialCache {
     this.clear();
   }
 
-  /** A verified viewer for this secret hash, or undefined when it must be read from the database. */
-  get(hash: string): Viewer | undefined {
+  /**
+   * The viewer of a credential (by its secret's hash): from memory, or from `verify`, which reads
+   * the database and gives the viewer (frozen: the requests the cache answers share it), its owner
+   * and when it expires, or null for a credential that is not valid (nothing is kept then).
+   */
+  async viewer(
+    hash: string,
+    verify: () => Promise<{ viewer: Viewer; owner: string; expiresAt: number } | null>,
+  ): Promise<Viewer | null> {
+    const cached = this.get(hash);
+    if (cached) return cached;
+    const mark = this.generation;
+    const verified = await verify();
+    if (!verified) return null;
+    this.set(hash, verified.viewer, verified.owner, verified.expiresAt, mark);
+    return verified.viewer;
+  }
+
+  private get(hash: string): Viewer | undefined {
     const entry = this.entries.get(hash);
     if (!entry) return undefined;
     const now = Date.now();
@@ -49,13 +66,8 @@ export class CredentialCache {
     return entry.viewer;
   }
 
-  /** Where a verification starts: pass it to `set` once the database has answered. */
-  mark(): number {
-    return this.generation;
-  }
-
-  /** Keeps a verified viewer (frozen: the requests the cache answers share it) until `expiresAt`. */
-  set(hash: string, viewer: Viewer, owner: string, expiresAt: number, mark: number): void {
+  /** Keeps a verified viewer unless a forget/clear happened since `mark` (the verification's start). */
+  private set(hash: string, viewer: Viewer, owner: string, expiresAt: number, mark: number): void {
     if (mark !== this.generation || !this.listening()) return;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;

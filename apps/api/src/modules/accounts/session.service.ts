@@ -27,83 +27,84 @@ type Membership = { actorId: string; role: MembershipRole };
  */
 export async function viewerFromSession(db: Database, secret: string): Promise<Viewer> {
   const hash = hashSecret(secret);
-  const cache = sessionCacheOf(db);
-  const cached = cache.get(hash);
-  if (cached) return cached;
-  const mark = cache.mark();
-  const [row] = await db.query<{
-    id: string;
-    userId: string;
-    memberships: Membership[];
-    stale: boolean;
-    expiresAt: Date;
-  }>(
-    `SELECT s.id, s.user_id AS "userId", s.last_seen_at < now() - make_interval(secs => $2) AS stale,
-       LEAST(s.idle_expires_at, s.absolute_expires_at) AS "expiresAt",
-       COALESCE((SELECT json_agg(json_build_object('actorId', m.actor_id, 'role', m.role) ORDER BY m.created_at)
-                 FROM membership m WHERE m.user_id = s.user_id), '[]') AS memberships
-     FROM session s JOIN user_account u ON u.id = s.user_id AND u.is_active
-     WHERE s.secret_hash = $1 AND s.revoked_at IS NULL AND s.idle_expires_at > now() AND s.absolute_expires_at > now()`,
-    [hash, TOUCH_AFTER_SECONDS],
-    { prepared: true },
-  );
-  if (!row) return anonymousViewer;
-  if (row.stale) {
-    // Sliding idle expiry; not awaited: a failed touch must not fail the request.
-    db.query(
-      `UPDATE session SET last_seen_at = now(), idle_expires_at = LEAST(absolute_expires_at, now() + make_interval(secs => $2)) WHERE id = $1`,
-      [row.id, SESSION_IDLE_SECONDS],
-    ).catch(() => undefined);
-  }
-  // Shared by the requests the cache answers: frozen.
-  const viewer: Viewer = Object.freeze({
-    kind: 'user',
-    userId: row.userId,
-    sessionId: row.id,
-    tokenId: null,
-    memberships: Object.freeze(row.memberships.map((m) => Object.freeze(m))),
-    scopes: null,
+  const viewer = await sessionCacheOf(db).viewer(hash, async () => {
+    const [row] = await db.query<{
+      id: string;
+      userId: string;
+      memberships: Membership[];
+      stale: boolean;
+      expiresAt: Date;
+    }>(
+      `SELECT s.id, s.user_id AS "userId", s.last_seen_at < now() - make_interval(secs => $2) AS stale,
+         LEAST(s.idle_expires_at, s.absolute_expires_at) AS "expiresAt",
+         COALESCE((SELECT json_agg(json_build_object('actorId', m.actor_id, 'role', m.role) ORDER BY m.created_at)
+                   FROM membership m WHERE m.user_id = s.user_id), '[]') AS memberships
+       FROM session s JOIN user_account u ON u.id = s.user_id AND u.is_active
+       WHERE s.secret_hash = $1 AND s.revoked_at IS NULL AND s.idle_expires_at > now() AND s.absolute_expires_at > now()`,
+      [hash, TOUCH_AFTER_SECONDS],
+      { prepared: true },
+    );
+    if (!row) return null;
+    if (row.stale) {
+      // Sliding idle expiry; not awaited: a failed touch must not fail the request.
+      db.query(
+        `UPDATE session SET last_seen_at = now(), idle_expires_at = LEAST(absolute_expires_at, now() + make_interval(secs => $2)) WHERE id = $1`,
+        [row.id, SESSION_IDLE_SECONDS],
+      ).catch(() => undefined);
+    }
+    return {
+      viewer: Object.freeze({
+        kind: 'user',
+        userId: row.userId,
+        sessionId: row.id,
+        tokenId: null,
+        memberships: Object.freeze(row.memberships.map((m) => Object.freeze(m))),
+        scopes: null,
+      }),
+      owner: row.userId,
+      expiresAt: row.expiresAt.getTime(),
+    };
   });
-  cache.set(hash, viewer, row.userId, row.expiresAt.getTime(), mark);
-  return viewer;
+  return viewer ?? anonymousViewer;
 }
 
 /** Resolves a bearer token to a viewer. A wrong, revoked or expired token is UNAUTHENTICATED, never anonymous. */
 export async function viewerFromToken(db: Database, token: string): Promise<Viewer> {
   const hash = hashSecret(token);
-  const cache = tokenCacheOf(db);
-  const cached = cache.get(hash);
-  if (cached) return cached;
-  const mark = cache.mark();
-  const [row] = await db.query<{
-    id: string;
-    actorId: string;
-    scopes: TokenScope[];
-    valid: boolean;
-    stale: boolean;
-    expiresAt: Date;
-  }>(
-    `SELECT t.id, t.actor_id AS "actorId", t.scopes::text[] AS scopes, t.expires_at AS "expiresAt",
-       (t.revoked_at IS NULL AND t.expires_at > now()) AS valid,
-       (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => $2)) AS stale
-     FROM api_token t WHERE t.secret_hash = $1`,
-    [hash, TOUCH_AFTER_SECONDS],
-    { prepared: true },
-  );
-  if (!row?.valid) throw new AppError('UNAUTHENTICATED', 'the token is unknown, revoked or expired');
-  if (row.stale)
-    db.query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [row.id]).catch(() => undefined);
-  const role: MembershipRole = row.scopes.includes('WRITE_ASSIGNMENTS') ? 'PARTNER' : 'VIEWER';
-  // Shared by the requests the cache answers: frozen.
-  const viewer: Viewer = Object.freeze({
-    kind: 'token',
-    userId: null,
-    sessionId: null,
-    tokenId: row.id,
-    memberships: Object.freeze([Object.freeze({ actorId: row.actorId, role })]),
-    scopes: Object.freeze(row.scopes),
+  const viewer = await tokenCacheOf(db).viewer(hash, async () => {
+    const [row] = await db.query<{
+      id: string;
+      actorId: string;
+      scopes: TokenScope[];
+      valid: boolean;
+      stale: boolean;
+      expiresAt: Date;
+    }>(
+      `SELECT t.id, t.actor_id AS "actorId", t.scopes::text[] AS scopes, t.expires_at AS "expiresAt",
+         (t.revoked_at IS NULL AND t.expires_at > now()) AS valid,
+         (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => $2)) AS stale
+       FROM api_token t WHERE t.secret_hash = $1`,
+      [hash, TOUCH_AFTER_SECONDS],
+      { prepared: true },
+    );
+    if (!row?.valid) return null;
+    if (row.stale)
+      db.query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [row.id]).catch(() => undefined);
+    const role: MembershipRole = row.scopes.includes('WRITE_ASSIGNMENTS') ? 'PARTNER' : 'VIEWER';
+    return {
+      viewer: Object.freeze({
+        kind: 'token',
+        userId: null,
+        sessionId: null,
+        tokenId: row.id,
+        memberships: Object.freeze([Object.freeze({ actorId: row.actorId, role })]),
+        scopes: Object.freeze(row.scopes),
+      }),
+      owner: row.id,
+      expiresAt: row.expiresAt.getTime(),
+    };
   });
-  cache.set(hash, viewer, row.id, row.expiresAt.getTime(), mark);
+  if (!viewer) throw new AppError('UNAUTHENTICATED', 'the token is unknown, revoked or expired');
   return viewer;
 }
 

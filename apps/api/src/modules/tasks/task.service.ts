@@ -47,25 +47,30 @@ const defaultOrder: Order = { field: 'DUE_ON', direction: 'ASC' };
 const objectiveDefaultOrder: Order = { field: 'CREATED_AT', direction: 'ASC' };
 
 /**
- * What the caller asked for, within what the viewer may read. Ids are decoded before the filter
+ * What the caller asked for, within what the viewer may read (`readable`; by default the read rule
+ * of tasks, checked once for the plan when the filter names one). Ids are decoded before the filter
  * runs, so a bad id fails alone rather than a whole batch.
  */
 function taskFilter(
   viewer: Viewer,
   filter: (TaskFilter & { planId?: string | null }) | null | undefined,
-  readable: Filter = readableTasks(viewer),
+  readable?: Filter,
 ): Filter {
-  return both(askedTasks(viewer, filter), readable);
+  const planId = filter?.planId ? fromGlobalId('ResponsePlan', filter.planId, 'filter.planId') : null;
+  return both(
+    askedTasks(viewer, filter, planId),
+    readable ?? (planId ? readableTasksOfPlan(viewer, planId) : readableTasks(viewer)),
+  );
 }
 
 function askedTasks(
   viewer: Viewer,
   filter: (TaskFilter & { planId?: string | null }) | null | undefined,
+  planId: string | null,
 ): Filter {
   const actorId = filter?.assignedActorId
     ? fromGlobalId('Actor', filter.assignedActorId, 'filter.assignedActorId')
     : null;
-  const planId = filter?.planId ? fromGlobalId('ResponsePlan', filter.planId, 'filter.planId') : null;
   return (q) => {
     if (!filter) return;
     if (planId) q.and(`t.plan_id = ${q.p(planId)}::uuid`);
@@ -111,15 +116,10 @@ export const taskService = {
     orderBy?: TaskOrder | null,
     projection?: Projection | null,
   ): Promise<Connection<Task>> {
-    const planId = filter?.planId ? fromGlobalId('ResponsePlan', filter.planId, 'filter.planId') : null;
     return listPage(
       ctx.db,
       taskList(ctx.db),
-      taskFilter(
-        ctx.viewer,
-        filter,
-        planId ? readableTasksOfPlan(ctx.viewer, planId) : readableTasks(ctx.viewer),
-      ),
+      taskFilter(ctx.viewer, filter),
       orderBy ?? defaultOrder,
       toPage(args),
       selectList(taskList(ctx.db), projection),
