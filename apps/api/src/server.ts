@@ -3,12 +3,12 @@ import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { admission } from './common/admission';
+import { apolloHandler } from './common/apollo-express';
 import { BudgetLedger } from './common/budget-ledger';
 import { compiledExecution } from './common/compiled-execution';
 import { AppError, createErrorFormatter } from './common/errors';
@@ -217,16 +217,14 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
         jsonError(res, 503, 'the service is busy; try again shortly', 'SERVICE_UNAVAILABLE');
       },
     }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const scope = res.locals.scope as RequestScope;
-        return createContext(db, {
-          requestId: scope.requestId,
-          viewer: scope.viewer,
-          requestScope: scope,
-          http: httpExchange(req, res, { secureCookies: options.secureCookies ?? false }),
-        });
-      },
+    apolloHandler(apollo, async ({ req, res }) => {
+      const scope = res.locals.scope as RequestScope;
+      return createContext(db, {
+        requestId: scope.requestId,
+        viewer: scope.viewer,
+        requestScope: scope,
+        http: httpExchange(req, res, { secureCookies: options.secureCookies ?? false }),
+      });
     }),
   );
 
