@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { API_NODE_FLAGS } from '@concord/api/src/node-flags.ts';
 
 export type ServerName = 'concord' | 'postgraphile' | 'raw';
 export const SERVER_NAMES: ServerName[] = ['concord', 'postgraphile', 'raw'];
@@ -36,7 +37,7 @@ export type RunningServer = {
 
 /**
  * Starts one server in its own process: the same Node binary as this one (the project's pinned
- * Node), the same flags, pinned to the server CPU unless `pin` is false. The child prints `{"ready": port}` when listening.
+ * Node), the same flags for every server (the API's production heap settings), pinned to the server CPU unless `pin` is false. The child prints `{"ready": port}` when listening.
  */
 export async function startServer(
   name: ServerName,
@@ -44,7 +45,7 @@ export async function startServer(
   options: { timeoutMs?: number; pin?: boolean } = {},
 ): Promise<RunningServer> {
   const entry = join(BENCH_DIR, 'src', 'servers', `${name}.ts`);
-  const node = [process.execPath, '--import', 'tsx', entry];
+  const node = [process.execPath, ...API_NODE_FLAGS, '--import', 'tsx', entry];
   const pinned = (options.pin ?? true) && canPin();
   const [command, ...args] = pinned ? ['taskset', '-c', String(SERVER_CPU), ...node] : node;
   const child = spawn(command, args, {

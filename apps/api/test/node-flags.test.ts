@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { API_NODE_FLAGS } from '../src/node-flags';
+
+const start: string = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).scripts.start;
+
+describe('the heap settings the API runs with', () => {
+  it('are the ones the start script passes to Node (and the benchmark to every server)', () => {
+    const nodeArgs = start.split(/\s+/);
+    expect(nodeArgs.slice(nodeArgs.indexOf('node') + 1, nodeArgs.indexOf('--import'))).toEqual(API_NODE_FLAGS);
+  });
+
+  it('bound the old generation as they say', () => {
+    const limitMb = execFileSync(
+      process.execPath,
+      [...API_NODE_FLAGS, '-p', 'Math.round(require("v8").getHeapStatistics().heap_size_limit / 2 ** 20)'],
+      { encoding: 'utf8' },
+    );
+    const oldSpace = Number(API_NODE_FLAGS.find((f) => f.startsWith('--max-old-space-size='))!.split('=')[1]);
+    // The limit is the old generation plus the young one (three semi-spaces' worth at most).
+    expect(Number(limitMb)).toBeGreaterThanOrEqual(oldSpace);
+    expect(Number(limitMb)).toBeLessThan(oldSpace + 64);
+  });
+});
