@@ -9,7 +9,9 @@ const start: string = JSON.parse(readFileSync(join(__dirname, '..', 'package.jso
 describe('the heap settings the API runs with', () => {
   it('are the ones the start script passes to Node (and the benchmark to every server)', () => {
     const nodeArgs = start.split(/\s+/);
-    expect(nodeArgs.slice(nodeArgs.indexOf('node') + 1, nodeArgs.indexOf('--import'))).toEqual(API_NODE_FLAGS);
+    expect(nodeArgs.slice(nodeArgs.indexOf('node') + 1, nodeArgs.indexOf('--import'))).toEqual(
+      API_NODE_FLAGS,
+    );
   });
 
   it('bound the old generation as they say', () => {
