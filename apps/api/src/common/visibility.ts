@@ -90,13 +90,13 @@ export function taskReadable(q: Sql, viewer: Viewer, task: string): string {
 /** An assignment: its plan readable as a member, or it is the viewer's partner organisation's own. */
 export function assignmentReadable(q: Sql, viewer: Viewer, assignment: string): string {
   if (isAdmin(viewer)) return 'TRUE';
-  const member = `EXISTS (SELECT 1 FROM task vt JOIN response_plan vrp ON vrp.id = vt.plan_id
-    WHERE vt.id = ${assignment}.task_id AND ${planReadableAsMember(q, viewer, 'vrp')})`;
+  // plan_id: the assignment's task's plan, kept by the database (migration AssignmentPlan).
+  const member = `EXISTS (SELECT 1 FROM response_plan vrp
+    WHERE vrp.id = ${assignment}.plan_id AND ${planReadableAsMember(q, viewer, 'vrp')})`;
   const p = partners(viewer);
   if (!p.length || !mayRead(viewer, 'graph')) return member;
   return `(${member} OR (${q.in(`${assignment}.actor_id`, p)} AND EXISTS (
-    SELECT 1 FROM task vt2 JOIN response_plan vrp2 ON vrp2.id = vt2.plan_id
-    WHERE vt2.id = ${assignment}.task_id AND vrp2.classification <= 'PARTICIPANTS')))`;
+    SELECT 1 FROM response_plan vrp2 WHERE vrp2.id = ${assignment}.plan_id AND vrp2.classification <= 'PARTICIPANTS')))`;
 }
 
 /**

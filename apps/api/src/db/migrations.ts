@@ -7,6 +7,7 @@ import { Coordination1795242014585 } from './migrations/1795242014585-Coordinati
 import { RateLimitUnlogged1795243000000 } from './migrations/1795243000000-RateLimitUnlogged';
 import { TokenChangeNotify1795244000000 } from './migrations/1795244000000-TokenChangeNotify';
 import { SessionChangeNotify1795245000000 } from './migrations/1795245000000-SessionChangeNotify';
+import { AssignmentPlan1795246000000 } from './migrations/1795246000000-AssignmentPlan';
 
 /** Every migration, in order. Generated files are added here by hand, after reading them. */
 export const migrations: Function[] = [
@@ -19,4 +20,5 @@ export const migrations: Function[] = [
   RateLimitUnlogged1795243000000,
   TokenChangeNotify1795244000000,
   SessionChangeNotify1795245000000,
+  AssignmentPlan1795246000000,
 ];

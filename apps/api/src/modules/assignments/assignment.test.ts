@@ -55,6 +55,25 @@ describe('assigning tasks', () => {
     expect((await read(assignment.id)).id).toBe(assignment.id);
   });
 
+  it("carries its task's plan, kept by the database whatever writes it", async () => {
+    const { plan, task, actor } = await setup();
+    const other = await makePlan(api.db);
+    const assignment = ok(await assign(task.gid, actor.gid)).assignTask.assignment;
+    const id = fromGlobalId('TaskAssignment', assignment.id);
+    const planOf = async () =>
+      (
+        await api.db.query<{ planId: string }>(
+          'SELECT plan_id AS "planId" FROM task_assignment WHERE id = $1',
+          [id],
+        )
+      )[0].planId;
+    expect(await planOf()).toBe(plan.id);
+    await api.db.query('UPDATE task_assignment SET plan_id = $1 WHERE id = $2', [other.id, id]);
+    expect(await planOf()).toBe(plan.id);
+    await api.db.query('UPDATE task SET plan_id = $1 WHERE id = $2', [other.id, task.id]);
+    expect(await planOf()).toBe(other.id);
+  });
+
   it('refuses a second open LEAD naming role, and allows a new LEAD once the first declined', async () => {
     const { task, actor } = await setup();
     const other = await makeActor(api.db);

@@ -37,6 +37,14 @@ export class TaskAssignment extends Versioned {
   @JoinColumn({ name: 'task_id' })
   task?: Relation<Task>;
 
+  /**
+   * The task's plan, kept by the database (migration AssignmentPlan: set from the task on insert,
+   * followed if a task ever moved; removed with the task): read rules check an assignment's plan
+   * in one probe instead of two.
+   */
+  @Column({ type: 'uuid', insert: false, update: false })
+  planId: string;
+
   @Column('uuid')
   actorId: string;
 
