@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, startTestApi, statementsOf, type TestApi } from './api';
+import { makeActor } from './factories';
+import { makePartnership } from './factories-graph';
 import { makePlanGraph } from './factories-plans';
 
 /**
@@ -64,11 +66,84 @@ describe('column projection of hot lists', () => {
     expect(reads(alone.texts)[0]).not.toMatch(/JOIN LATERAL/);
   });
 
+  it("reads an actor's assignments with their tasks and the tasks' plans in one statement", async () => {
+    const [{ actorId }] = await api.db.query<{ actorId: string }>(
+      `SELECT ta.actor_id AS "actorId" FROM task_assignment ta JOIN actor a ON a.id = ta.actor_id
+       WHERE a.name LIKE 'Graph actor %' LIMIT 1`,
+    );
+    const query = `query($id: ID!) { node(id: $id) { ... on Actor {
+      assignments(first: 20) { edges { node { status task { title plan { title } } } } } } } }`;
+    const id = Buffer.from(`Actor:${actorId}`).toString('base64url');
+    const reads = (texts: string[]) => texts.filter((t) => !/FROM session s/.test(t));
+    const { texts, result } = await statementsOf(api.db, async () => ok(await api.gql(query, { id })));
+    const assignments = reads(texts).filter((t) => /FROM task_assignment ta\b/.test(t));
+    expect(assignments).toHaveLength(1);
+    expect(assignments[0]).toMatch(
+      /FROM task t LEFT JOIN LATERAL \(SELECT p\.id AS "__j0_0\.id", p\.title AS "__j0_0\.title"/,
+    );
+    expect(
+      reads(texts).filter((t) => /FROM (task t|response_plan p)\b/.test(t) && !/task_assignment/.test(t)),
+    ).toEqual([]);
+    const expected = await api.db.query<{ title: string; plan: string }>(
+      `SELECT t.title, p.title AS plan FROM task_assignment ta JOIN task t ON t.id = ta.task_id
+       JOIN response_plan p ON p.id = t.plan_id WHERE ta.actor_id = $1 ORDER BY ta.created_at, ta.id LIMIT 20`,
+      [actorId],
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(
+      result.node.assignments.edges.map((e: any) => ({
+        title: e.node.task.title,
+        plan: e.node.task.plan.title,
+      })),
+    ).toEqual(expected.map((r) => ({ title: r.title, plan: r.plan })));
+  });
+
   it('reads every column when a field resolver that may use any of them is asked for', async () => {
     const { texts } = await statementsOf(api.db, async () =>
       ok(await api.gql(plans('id title lease { expiresAt }'), { situation })),
     );
     expect(taskStatement(texts)).toMatch(/t\.description AS "description"/);
+  });
+
+  it("reads only the partners' and partnerships' columns asked for, and every one when a resolver may need it", async () => {
+    const hub = await makeActor(api.db, { name: 'Projection hub' });
+    const other = await makeActor(api.db, { name: 'Projection partner', acronym: 'PP' });
+    await makePartnership(api.db, {
+      sourceId: hub.id,
+      targetId: other.id,
+      kind: 'SUPPORTS',
+      instrument: 'MoU',
+    });
+    const partners = (fields: string) =>
+      statementsOf(api.db, async () =>
+        ok(
+          await api.gql(
+            `query($id: ID!) { node(id: $id) { ... on Actor { partners(first: 5) { edges { ${fields} } } } } }`,
+            { id: hub.gid },
+          ),
+        ),
+      );
+    const partnerStatement = (texts: string[]) => texts.find((t) => t.includes('UNION ALL'))!;
+    const lean = await partners('direction node { name } partnership { kind }');
+    expect(partnerStatement(lean.texts)).toMatch(/a\.name AS "a:name"/);
+    expect(partnerStatement(lean.texts)).not.toMatch(/a\.description AS|e\.notes AS/);
+    const edge = {
+      direction: 'OUTGOING',
+      node: { name: 'Projection partner' },
+      partnership: { kind: 'SUPPORTS' },
+    };
+    expect(lean.result.node.partners.edges).toEqual([edge]);
+    const full = await partners(
+      'direction node { name acronym } partnership { kind instrument source { name } }',
+    );
+    expect(partnerStatement(full.texts)).toMatch(/e\.notes AS "p:notes"/);
+    expect(full.result.node.partners.edges).toEqual([
+      {
+        ...edge,
+        node: { name: 'Projection partner', acronym: 'PP' },
+        partnership: { kind: 'SUPPORTS', instrument: 'MoU', source: { name: 'Projection hub' } },
+      },
+    ]);
   });
 
   it('answers the same, field for field, whatever else the query asks for', async () => {

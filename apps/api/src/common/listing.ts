@@ -59,9 +59,10 @@ function selectId(select: string): string {
   return id;
 }
 
-type Projected = { props: string[]; select: string; id: string };
+/** The columns a projection reads of a list (every column when it asks for more than columns). */
+export type Projected = { props: string[]; select: string; id: string };
 
-function projected(spec: ListSpec, projection: Projection | null | undefined): Projected {
+export function projected(spec: ListSpec, projection: Projection | null | undefined): Projected {
   if (!projection) return spec.everyColumn;
   let known = spec.projected.get(projection);
   if (!known) {
@@ -135,38 +136,63 @@ export type Join = {
   projection: Projection;
   /** The related list's loader for that projection, primed with what the join read. */
   loader: DataLoader<string, Row | null>;
+  /** The related row's own to-one joins (an assignment's task's plan), read in the same statement. */
+  joins?: readonly (Join | null | undefined)[];
 };
 
-type PlannedJoin = Join & { props: string[]; prefix: string };
+/**
+ * A join placed in a statement: `alias` names its subquery (`__j0`, nested `__j0_1`), its columns
+ * come out as `<alias>.<prop>`, and `keyColumn` is the output column that holds the related id.
+ */
+type PlannedJoin = Join & {
+  props: string[];
+  alias: string;
+  prefix: string;
+  keyColumn: string;
+  nested: PlannedJoin[];
+};
 
-function planJoins(spec: ListSpec, joins: readonly (Join | null | undefined)[] | undefined): PlannedJoin[] {
-  return (joins ?? []).flatMap((join, index) =>
-    join && join.key in spec.columns
-      ? [
-          {
-            ...join,
-            props: projected(join.spec, join.projection).props,
-            prefix: `__j${index}.`,
-          },
-        ]
-      : [],
-  );
+function planJoins(
+  spec: ListSpec,
+  joins: readonly (Join | null | undefined)[] | undefined,
+  parent = { alias: '__j', prefix: '' },
+): PlannedJoin[] {
+  return (joins ?? []).flatMap((join, index) => {
+    if (!join || !(join.key in spec.columns)) return [];
+    const props = projected(join.spec, join.projection).props;
+    const alias = parent.prefix ? `${parent.alias}_${index}` : `__j${index}`;
+    const planned: PlannedJoin = {
+      ...join,
+      props,
+      alias,
+      prefix: `${alias}.`,
+      keyColumn: `${parent.prefix}${join.key}`,
+      nested: [],
+    };
+    // A nested join needs its key among the columns its parent join reads.
+    if (join.joins?.length && props.length)
+      planned.nested = planJoins(join.spec, join.joins, { alias, prefix: planned.prefix }).filter((n) =>
+        props.includes(n.key),
+      );
+    return [planned];
+  });
 }
 
 /** FROM-clause additions and select-list additions of the planned joins, parameters placed in `q`. */
 function joinSql(spec: ListSpec, joins: PlannedJoin[], q: Sql): { from: string; select: string } {
   const from: string[] = [];
   const select: string[] = [];
-  joins.forEach((join, index) => {
+  for (const join of joins) {
     const part = q.part();
     part.and(`${join.spec.alias}.id = ${spec.alias}.${spec.columns[join.key]}`);
     join.filter(part);
     const columns = prefixedColumns(join.spec.alias, join.spec.columns, join.props, join.prefix);
+    const nested = joinSql(join.spec, join.nested, q);
     from.push(
-      `LEFT JOIN LATERAL (SELECT ${columns} FROM ${join.spec.from} ${part.whereClause()}) __j${index} ON TRUE`,
+      `LEFT JOIN LATERAL (SELECT ${columns}${nested.select} FROM ${join.spec.from} ${nested.from} ${part.whereClause()}) ${join.alias} ON TRUE`,
     );
-    select.push(`__j${index}.*`);
-  });
+    select.push(`${join.alias}.*`);
+  }
   return { from: from.join(' '), select: select.length ? `, ${select.join(', ')}` : '' };
 }
 
@@ -174,20 +200,25 @@ function joinSql(spec: ListSpec, joins: PlannedJoin[], q: Sql): { from: string; 
 function primeJoins(rows: readonly Row[], joins: PlannedJoin[]): void {
   for (const join of joins) {
     for (const row of rows) {
-      const id = (row as Record<string, unknown>)[join.key];
-      if (typeof id !== 'string') continue;
       const record = row as Record<string, unknown>;
+      const id = record[join.keyColumn];
+      if (typeof id !== 'string') continue;
       const related =
         record[`${join.prefix}id`] != null ? pickPrefixed<Row>(record, join.prefix, join.props) : null;
       join.loader.prime(id, related);
     }
+    primeJoins(rows, join.nested);
   }
 }
 
 /** Distinguishes loaders that read the same rows with different joins. */
 export function joinsKey(joins: readonly (Join | null | undefined)[] | undefined): string {
   return (joins ?? [])
-    .map((join) => (join ? `${join.key}:${projected(join.spec, join.projection).id}` : '-'))
+    .map((join) =>
+      join
+        ? `${join.key}:${projected(join.spec, join.projection).id}${join.joins?.length ? `(${joinsKey(join.joins)})` : ''}`
+        : '-',
+    )
     .join('|');
 }
 
@@ -482,7 +513,7 @@ export function byId<T extends Row>(
     ctx: LoaderContext,
     key: string,
     projection: Projection | null,
-    options: { implied?: boolean } = {},
+    options: { implied?: boolean; joins?: readonly (Join | null)[] } = {},
   ): Join | null =>
     projection && {
       key,
@@ -490,6 +521,7 @@ export function byId<T extends Row>(
       filter: (!options.implied && rule?.(ctx.viewer)) || (() => {}),
       projection,
       loader: load(ctx, projection) as unknown as DataLoader<string, Row | null>,
+      joins: options.joins,
     };
   return { load, join };
 }

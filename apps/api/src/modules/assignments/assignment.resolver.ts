@@ -7,6 +7,7 @@ import { EDGE_NODE, projectionOf } from '../../common/projection';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById, actorJoin } from '../actors/actor.loaders';
+import { planJoin } from '../plans/plan.loaders';
 import { Task } from '../tasks/task.entity';
 import { taskById, taskJoin } from '../tasks/task.loaders';
 import {
@@ -107,7 +108,15 @@ export class ActorAssignmentsResolver {
       orderBy,
       statusSets,
       projection: projectionOf(info, EDGE_NODE),
-      joins: [taskJoin(ctx, 'taskId', projectionOf(info, [...EDGE_NODE, 'task']), { implied: true })],
+      // An assignment's task and the task's plan are readable whenever the assignment is.
+      joins: [
+        taskJoin(ctx, 'taskId', projectionOf(info, [...EDGE_NODE, 'task']), {
+          implied: true,
+          joins: [
+            planJoin(ctx, 'planId', projectionOf(info, [...EDGE_NODE, 'task', 'plan']), { implied: true }),
+          ],
+        }),
+      ],
     });
   }
 }

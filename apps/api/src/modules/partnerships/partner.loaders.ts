@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { type Page, type PageInfo, toConnection } from '../../common/connection';
 import type { PartnershipKind, PartnershipStatus } from '../../common/enums';
-import { groupByParent, pickPrefixed, prefixedColumns } from '../../common/listing';
+import { groupByParent, type Projected, pickPrefixed, prefixedColumns } from '../../common/listing';
 import { Sql } from '../../common/sql';
 import type { Database } from '../../db/database';
 import { Actor } from '../actors/actor.entity';
@@ -46,17 +46,19 @@ function criteriaSql(q: Sql, criteria: PartnerCriteria): string {
  * per actor, a LATERAL subquery unions its outgoing edges (through the source index) and incoming
  * edges (through the target index), joins the actor at the other end, and keeps the first rows in
  * (partner name, partnership id) order. The partnership id makes the order total, since one actor
- * can be a partner through several partnerships.
+ * can be a partner through several partnerships. Only the columns the query reads of the partners
+ * and partnerships are selected (`read`).
  */
 export function partnerPageLoader(
   db: Database,
   criteria: PartnerCriteria,
   page: Page,
+  read: { actor: Projected; partnership: Projected },
 ): DataLoader<string, PartnerPage> {
   const actorCols = db.columns(Actor);
   const partnershipCols = db.columns(Partnership);
-  const actorProps = Object.keys(actorCols.column);
-  const partnershipProps = Object.keys(partnershipCols.column);
+  const actorProps = read.actor.props;
+  const partnershipProps = read.partnership.props;
   let countLoader: DataLoader<string, number> | undefined;
   const counts = () => {
     countLoader ??= partnerCountLoader(db, criteria);

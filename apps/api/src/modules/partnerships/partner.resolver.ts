@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { PartnershipKind, PartnershipStatus } from '../../common/enums';
 import { Parent } from '../../common/parent';
+import { EDGE_NODE, projectionOf } from '../../common/projection';
 import { LocalDateScalar } from '../../common/scalars';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
@@ -32,9 +33,15 @@ export class ActorPartnersResolver {
     asOf: string | null,
     @Arg('status', () => PartnershipStatus, { nullable: true }) status: PartnershipStatus | null,
     @Ctx() ctx: Context,
-    // The key under which the arguments are reused for every actor of the page (common/field-arguments.ts).
-    @Info() _info: GraphQLResolveInfo,
+    // Also the key under which the arguments are reused for every actor of the page (common/field-arguments.ts).
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return partnerService.partners(ctx, actor, page, { kind, kinds, asOf, status });
+    return partnerService.partners(
+      ctx,
+      actor,
+      page,
+      { kind, kinds, asOf, status },
+      { actor: projectionOf(info, EDGE_NODE), partnership: projectionOf(info, ['edges', 'partnership']) },
+    );
   }
 }

@@ -1,8 +1,12 @@
 import { type PageArgs, toPage } from '../../common/connection';
 import type { PartnershipKind, PartnershipStatus } from '../../common/enums';
+import { projected } from '../../common/listing';
+import type { Projection } from '../../common/projection';
 import type { Context } from '../../context';
 import type { Actor } from '../actors/actor.entity';
+import { actorList } from '../actors/actor.loaders';
 import { type PartnerCriteria, type PartnerPage, partnerPageLoader } from './partner.loaders';
+import { partnershipList } from './partnership.loaders';
 
 export type PartnerArgs = {
   kind?: PartnershipKind | null;
@@ -18,12 +22,25 @@ function criteria(args: PartnerArgs): PartnerCriteria {
 }
 
 export const partnerService = {
-  /** The actor's partners in both directions; batched with every other actor asking the same question. */
-  partners(ctx: Context, actor: Actor, page: PageArgs, args: PartnerArgs): Promise<PartnerPage> {
+  /**
+   * The actor's partners in both directions; batched with every other actor asking the same
+   * question. `read`: what the query reads of the partners and of the partnerships (all when absent).
+   */
+  partners(
+    ctx: Context,
+    actor: Actor,
+    page: PageArgs,
+    args: PartnerArgs,
+    read: { actor?: Projection | null; partnership?: Projection | null } = {},
+  ): Promise<PartnerPage> {
     const wanted = criteria(args);
     const { first, after, last, before } = page;
-    const key = `partnersByActorId|${JSON.stringify([wanted, { first, after, last, before }])}`;
-    const loader = ctx.loaders.get(key, () => partnerPageLoader(ctx.db, wanted, toPage(page)));
+    const columns = {
+      actor: projected(actorList(ctx.db), read.actor),
+      partnership: projected(partnershipList(ctx.db), read.partnership),
+    };
+    const key = `partnersByActorId|${columns.actor.id}|${columns.partnership.id}|${JSON.stringify([wanted, { first, after, last, before }])}`;
+    const loader = ctx.loaders.get(key, () => partnerPageLoader(ctx.db, wanted, toPage(page), columns));
     return loader.load(actor.id);
   },
 };
