@@ -86,3 +86,25 @@ describe('field arguments', () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe('field resolvers without arguments', () => {
+  it("give every row its own parent: each task's plan is its own", async () => {
+    const data = ok(
+      await api.gql(
+        `{ tasks(first: 6, orderBy: {field: CREATED_AT, direction: ASC}) { edges { node { id plan { id } } } } }`,
+      ),
+    );
+    const rows = data.tasks.edges.map((e: any) => e.node);
+    expect(rows.length).toBeGreaterThan(3);
+    const planIds = await api.db.query<{ id: string; planId: string }>(
+      'SELECT id, plan_id AS "planId" FROM task WHERE id = ANY($1::uuid[])',
+      [rows.map((r: any) => Buffer.from(r.id, 'base64url').toString().split(':')[1])],
+    );
+    const planOf = new Map(planIds.map((r) => [r.id, r.planId]));
+    for (const row of rows) {
+      const taskId = Buffer.from(row.id, 'base64url').toString().split(':')[1];
+      expect(Buffer.from(row.plan.id, 'base64url').toString()).toBe(`ResponsePlan:${planOf.get(taskId)}`);
+    }
+    expect(new Set(rows.map((r: any) => r.plan.id)).size).toBeGreaterThan(1);
+  });
+});

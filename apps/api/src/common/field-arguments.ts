@@ -16,8 +16,9 @@ type Built = { self: unknown; values: unknown[] };
  * called directly with them for the other rows; the row, context and info are the row's own.
  *
  * Applies to field resolvers declared in resolver classes that take `@Info()` (the key) and no
- * middleware, roles or other parameter kinds. Argument objects are shared between the rows of
- * one field, so resolvers must not change them (none does).
+ * middleware, roles or other parameter kinds — with arguments or without (then what is saved is
+ * type-graphql's per-row parameter building and resolver lookup). Argument objects are shared
+ * between the rows of one field, so resolvers must not change them (none does).
  */
 export function reuseFieldArguments(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
@@ -25,7 +26,7 @@ export function reuseFieldArguments(schema: GraphQLSchema): void {
     if (meta.kind !== 'external' || meta.middlewares?.length || meta.roles?.length) continue;
     const params = [...(meta.params ?? [])].sort((a, b) => a.index - b.index);
     const info = params.find((p) => p.kind === 'info');
-    if (!info || !params.some((p) => p.kind === 'arg' || p.kind === 'args')) continue;
+    if (!info) continue;
     if (!params.every(reusable)) continue;
     const objectType = meta.getObjectType?.();
     const typeName = storage.objectTypes.find((o) => o.target === objectType)?.name;
