@@ -434,20 +434,32 @@ export function childPage<T extends Row = Row>(
   spec: ListSpec,
   parentExpr: string,
   parentId: string,
-  options: {
-    filterKey?: unknown;
-    filter?: Filter;
-    order: Order;
-    args: PageArgs;
-    /** What the query reads of the rows; every column when absent. */
-    projection?: Projection | null;
-    /** To-one relations to read in the same statement. */
-    joins?: readonly (Join | null | undefined)[];
-  },
+  options: ChildPageOptions,
 ): Promise<Connection<T>> {
+  return childPages<T>(ctx, spec, parentExpr, options).load(parentId);
+}
+
+export type ChildPageOptions = {
+  filterKey?: unknown;
+  filter?: Filter;
+  order: Order;
+  args: PageArgs;
+  /** What the query reads of the rows; every column when absent. */
+  projection?: Projection | null;
+  /** To-one relations to read in the same statement. */
+  joins?: readonly (Join | null | undefined)[];
+};
+
+/** The loader of childPage: the page for any parent, by parent id. */
+export function childPages<T extends Row = Row>(
+  ctx: { db: Database; loaders: { get<L>(key: string, make: () => L): L } },
+  spec: ListSpec,
+  parentExpr: string,
+  options: ChildPageOptions,
+): DataLoader<string, Connection<T>> {
   const { select, id } = projected(spec, options.projection);
   const key = `${spec.name}|${parentExpr}|${id}|${joinsKey(options.joins)}|${JSON.stringify([options.filterKey ?? null, options.order, options.args])}`;
-  const loader = ctx.loaders.get(key, () =>
+  return ctx.loaders.get(key, () =>
     pageLoader(
       ctx.db,
       spec,
@@ -458,8 +470,7 @@ export function childPage<T extends Row = Row>(
       select,
       options.joins,
     ),
-  );
-  return loader.load(parentId) as Promise<Connection<T>>;
+  ) as unknown as DataLoader<string, Connection<T>>;
 }
 
 /** Groups batched rows by the `__parent` key each carries, keeping their SQL order within a parent. */

@@ -75,9 +75,13 @@ export class TaskAssignmentsResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return assignmentService.ofTask(ctx, task, page, filter, orderBy, projectionOf(info, EDGE_NODE), [
-      actorJoin(ctx, 'actorId', projectionOf(info, [...EDGE_NODE, 'actor'])),
-    ]);
+    return ctx.loaders
+      .forField(info, 'Task.assignments', () =>
+        assignmentService.ofTasks(ctx, page, filter, orderBy, projectionOf(info, EDGE_NODE), [
+          actorJoin(ctx, 'actorId', projectionOf(info, [...EDGE_NODE, 'actor'])),
+        ]),
+      )
+      .load(task.id);
   }
 }
 
@@ -102,21 +106,26 @@ export class ActorAssignmentsResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const statusSets = [status ? [status] : [], statuses ?? []];
-    return assignmentService.ofActor(ctx, actor, page, {
-      filter,
-      orderBy,
-      statusSets,
-      projection: projectionOf(info, EDGE_NODE),
-      // An assignment's task and the task's plan are readable whenever the assignment is.
-      joins: [
-        taskJoin(ctx, 'taskId', projectionOf(info, [...EDGE_NODE, 'task']), {
-          implied: true,
+    return ctx.loaders
+      .forField(info, 'Actor.assignments', () =>
+        assignmentService.ofActors(ctx, page, {
+          filter,
+          orderBy,
+          statusSets: [status ? [status] : [], statuses ?? []],
+          projection: projectionOf(info, EDGE_NODE),
+          // An assignment's task and the task's plan are readable whenever the assignment is.
           joins: [
-            planJoin(ctx, 'planId', projectionOf(info, [...EDGE_NODE, 'task', 'plan']), { implied: true }),
+            taskJoin(ctx, 'taskId', projectionOf(info, [...EDGE_NODE, 'task']), {
+              implied: true,
+              joins: [
+                planJoin(ctx, 'planId', projectionOf(info, [...EDGE_NODE, 'task', 'plan']), {
+                  implied: true,
+                }),
+              ],
+            }),
           ],
         }),
-      ],
-    });
+      )
+      .load(actor.id);
   }
 }

@@ -4,11 +4,12 @@ import {
   allowedResponses,
   closedAssignmentStatuses,
 } from '@concord/shared';
+import type DataLoader from 'dataloader';
 import { authorize, can } from '../../common/authz';
 import type { Connection, PageArgs } from '../../common/connection';
 import { AppError, badInput, explainConstraint } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
-import { childPage, type Filter, type Join, type Order, rowsById } from '../../common/listing';
+import { childPages, type Filter, type Join, type Order, rowsById } from '../../common/listing';
 import { requirePlanEditor } from '../../common/plan-access';
 import type { Projection } from '../../common/projection';
 import { conflict, insertRow } from '../../common/writes';
@@ -153,17 +154,25 @@ async function requireAssigner(ctx: Context, assignment: TaskAssignment): Promis
   await requirePlanEditor(ctx, task.planId);
 }
 
+type ActorAssignmentsOptions = {
+  filter?: TaskAssignmentFilter | null;
+  orderBy?: TaskAssignmentOrder | null;
+  statusSets: AssignmentStatus[][];
+  projection?: Projection | null;
+  joins?: readonly (Join | null)[];
+};
+
 export const assignmentService = {
-  ofTask(
+  /** The assignments of tasks, by task id. */
+  ofTasks(
     ctx: Context,
-    task: Task,
     args: PageArgs,
     filter?: TaskAssignmentFilter | null,
     orderBy?: TaskAssignmentOrder | null,
     projection?: Projection | null,
     joins?: readonly (Join | null)[],
-  ): Promise<Connection<TaskAssignment>> {
-    return childPage(ctx, assignmentList(ctx.db), 'ta.task_id', task.id, {
+  ): DataLoader<string, Connection<TaskAssignment>> {
+    return childPages(ctx, assignmentList(ctx.db), 'ta.task_id', {
       filterKey: filter,
       filter: assignmentFilter(filter, [], underReadable(ctx.viewer, readableAssignments(ctx.viewer))),
       order: orderBy ?? defaultOrder,
@@ -173,19 +182,13 @@ export const assignmentService = {
     });
   },
 
-  ofActor(
+  /** The assignments of actors, by actor id. */
+  ofActors(
     ctx: Context,
-    actor: Actor,
     args: PageArgs,
-    options: {
-      filter?: TaskAssignmentFilter | null;
-      orderBy?: TaskAssignmentOrder | null;
-      statusSets: AssignmentStatus[][];
-      projection?: Projection | null;
-      joins?: readonly (Join | null)[];
-    },
-  ): Promise<Connection<TaskAssignment>> {
-    return childPage(ctx, assignmentList(ctx.db), 'ta.actor_id', actor.id, {
+    options: ActorAssignmentsOptions,
+  ): DataLoader<string, Connection<TaskAssignment>> {
+    return childPages(ctx, assignmentList(ctx.db), 'ta.actor_id', {
       filterKey: [options.filter, options.statusSets],
       // An actor is public: its list is read against the rule in full.
       filter: assignmentFilter(options.filter, options.statusSets, readableAssignments(ctx.viewer)),

@@ -104,7 +104,11 @@ export class PlanTasksResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return taskService.ofPlan(ctx, plan, page, filter, orderBy, projectionOf(info, EDGE_NODE));
+    return ctx.loaders
+      .forField(info, 'ResponsePlan.tasks', () =>
+        taskService.ofPlans(ctx, page, filter, orderBy, projectionOf(info, EDGE_NODE)),
+      )
+      .load(plan.id);
   }
 }
 

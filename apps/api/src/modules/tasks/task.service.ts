@@ -1,9 +1,18 @@
 import { closedAssignmentStatuses } from '@concord/shared';
+import type DataLoader from 'dataloader';
 import { isAdmin } from '../../common/authz';
 import { type Connection, type PageArgs, toPage } from '../../common/connection';
 import { AppError, badInput } from '../../common/errors';
 import { fromGlobalId } from '../../common/ids';
-import { childPage, type Filter, type Join, listPage, type Order, selectList } from '../../common/listing';
+import {
+  childPage,
+  childPages,
+  type Filter,
+  type Join,
+  listPage,
+  type Order,
+  selectList,
+} from '../../common/listing';
 import { requirePlanEditor } from '../../common/plan-access';
 import type { Projection } from '../../common/projection';
 import { likePattern } from '../../common/sql';
@@ -126,15 +135,15 @@ export const taskService = {
     );
   },
 
-  ofPlan(
+  /** The tasks of plans, by plan id. */
+  ofPlans(
     ctx: Context,
-    plan: ResponsePlan,
     args: PageArgs,
     filter?: TaskFilter | null,
     orderBy?: TaskOrder | null,
     projection?: Projection | null,
-  ): Promise<Connection<Task>> {
-    return childPage(ctx, taskList(ctx.db), 't.plan_id', plan.id, {
+  ): DataLoader<string, Connection<Task>> {
+    return childPages(ctx, taskList(ctx.db), 't.plan_id', {
       filterKey: filter,
       filter: taskFilter(ctx.viewer, filter, underReadable(ctx.viewer, readableTasks(ctx.viewer))),
       order: orderBy ?? defaultOrder,
