@@ -41,6 +41,8 @@ export function reuseFieldArguments(schema: GraphQLSchema): void {
     // type-graphql has built and validated them. The first row's call is still on its way when the
     // other rows of the page arrive (type-graphql validates asynchronously), so they wait for it.
     const built = new WeakMap<object, Map<FieldNode, Promise<Built>>>();
+    // …and once known, the arguments themselves, so that later rows are called synchronously.
+    const settled = new WeakMap<Promise<Built>, Built>();
     const waiting = new WeakMap<object, (value: Built) => void>();
     prototype[meta.methodName] = function (this: unknown, ...values: unknown[]) {
       const { variableValues, fieldNodes } = values[info.index] as GraphQLResolveInfo;
@@ -79,7 +81,11 @@ export function reuseFieldArguments(schema: GraphQLSchema): void {
         built.set(variableValues, byField);
       }
       const known = byField.get(fieldNodes[0]);
-      if (known) return known.then((k) => call(k, root, args, context, resolveInfo));
+      if (known) {
+        const values = settled.get(known);
+        if (values) return call(values, root, args, context, resolveInfo);
+        return known.then((k) => call(k, root, args, context, resolveInfo));
+      }
       let resolveBuilt!: (value: Built) => void;
       let refuse!: (error: unknown) => void;
       const pending = new Promise<Built>((resolve, reject) => {
@@ -87,7 +93,7 @@ export function reuseFieldArguments(schema: GraphQLSchema): void {
         refuse = reject;
       });
       // Nobody may wait for it; a refusal is then reported by the first row alone.
-      pending.catch(() => {});
+      pending.then((k) => settled.set(pending, k)).catch(() => {});
       waiting.set(pending, resolveBuilt);
       byField.set(fieldNodes[0], pending);
       try {

@@ -336,6 +336,36 @@ export function pageLoader(
 }
 
 /**
+ * A DataLoader of rows by id that also answers at once for rows it already holds (read along with
+ * the rows pointing to them, by a join): `get` returns the row itself then, a promise otherwise. A
+ * thousand assignments' actors are then a thousand plain values for the executor, not promises.
+ */
+export class RowLoader<T> extends DataLoader<string, T | null> {
+  private readonly known = new Map<string, T | null>();
+
+  override prime(key: string, value: T | null | Error): this {
+    if (!(value instanceof Error) && !this.known.has(key)) this.known.set(key, value);
+    return super.prime(key, value);
+  }
+
+  override clear(key: string): this {
+    this.known.delete(key);
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.known.clear();
+    return super.clearAll();
+  }
+
+  /** The row (or null for a miss) when held, else the promise of it. */
+  get(key: string): T | null | Promise<T | null> {
+    const row = this.known.get(key);
+    return row !== undefined ? row : this.load(key);
+  }
+}
+
+/**
  * Rows by id, one statement per batch, `null` for a miss, in key order. `filter` (e.g. what the
  * viewer may read) makes a row outside it a miss too.
  */
@@ -345,9 +375,9 @@ export function rowsById<T extends Row = Row>(
   filter?: Filter,
   select = spec.select,
   joins?: readonly (Join | null | undefined)[],
-): DataLoader<string, T | null> {
+): RowLoader<T> {
   const planned = planJoins(spec, joins);
-  return new DataLoader<string, T | null>(async (ids) => {
+  return new RowLoader<T>(async (ids) => {
     const q = new Sql();
     q.and(q.in(`${spec.alias}.id`, ids));
     filter?.(q);
@@ -508,7 +538,7 @@ export function byId<T extends Row>(
     ctx: LoaderContext,
     projection?: Projection | null,
     joins?: readonly (Join | null)[],
-  ): DataLoader<string, T | null> => {
+  ): RowLoader<T> => {
     const spec = list(ctx.db);
     const { select, id } = projected(spec, projection);
     return ctx.loaders.get(`${name}|${id}|${joinsKey(joins)}`, () =>

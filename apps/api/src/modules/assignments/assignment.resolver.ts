@@ -28,12 +28,12 @@ import { TaskAssignment } from './task-assignment.entity';
 export class TaskAssignmentResolver {
   @FieldResolver(() => Task)
   task(@Parent() assignment: TaskAssignment, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return taskById(ctx, projectionOf(info)).load(assignment.taskId);
+    return taskById(ctx, projectionOf(info)).get(assignment.taskId);
   }
 
   @FieldResolver(() => Actor)
   actor(@Parent() assignment: TaskAssignment, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return actorById(ctx, projectionOf(info)).load(assignment.actorId);
+    return actorById(ctx, projectionOf(info)).get(assignment.actorId);
   }
 
   @Mutation(() => AssignTaskPayload, {

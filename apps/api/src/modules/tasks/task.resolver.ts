@@ -47,7 +47,7 @@ export class TaskResolver {
 
   @FieldResolver(() => ResponsePlan)
   plan(@Parent() task: Task, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return responsePlanById(ctx, projectionOf(info)).load(task.planId);
+    return responsePlanById(ctx, projectionOf(info)).get(task.planId);
   }
 
   @FieldResolver(() => Objective, { nullable: true })
