@@ -155,26 +155,24 @@ type PlannedJoin = Join & {
 function planJoins(
   spec: ListSpec,
   joins: readonly (Join | null | undefined)[] | undefined,
-  parent = { alias: '__j', prefix: '' },
+  parentAlias?: string,
 ): PlannedJoin[] {
   return (joins ?? []).flatMap((join, index) => {
     if (!join || !(join.key in spec.columns)) return [];
     const props = projected(join.spec, join.projection).props;
-    const alias = parent.prefix ? `${parent.alias}_${index}` : `__j${index}`;
-    const planned: PlannedJoin = {
-      ...join,
-      props,
-      alias,
-      prefix: `${alias}.`,
-      keyColumn: `${parent.prefix}${join.key}`,
-      nested: [],
-    };
-    // A nested join needs its key among the columns its parent join reads.
-    if (join.joins?.length && props.length)
-      planned.nested = planJoins(join.spec, join.joins, { alias, prefix: planned.prefix }).filter((n) =>
-        props.includes(n.key),
-      );
-    return [planned];
+    const alias = parentAlias ? `${parentAlias}_${index}` : `__j${index}`;
+    // A nested join's key is a column its parent join reads.
+    const nested = planJoins(join.spec, join.joins, alias).filter((n) => props.includes(n.key));
+    return [
+      {
+        ...join,
+        props,
+        alias,
+        prefix: `${alias}.`,
+        keyColumn: parentAlias ? `${parentAlias}.${join.key}` : join.key,
+        nested,
+      },
+    ];
   });
 }
 

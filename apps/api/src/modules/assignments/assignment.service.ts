@@ -15,7 +15,6 @@ import type { Projection } from '../../common/projection';
 import { conflict, insertRow } from '../../common/writes';
 import type { Context } from '../../context';
 import type { EntityColumns, Queryable, Transaction } from '../../db/database';
-import type { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
 import { explainingConflicts } from '../history/last-change';
 import { both, underReadable } from '../plans/plan.visibility';

@@ -26,7 +26,6 @@ import { objectiveById } from '../plans/plan.loaders';
 import { planService } from '../plans/plan.service';
 import { both, underReadable } from '../plans/plan.visibility';
 import { requireRecord } from '../plans/reference.loaders';
-import type { ResponsePlan } from '../plans/response-plan.entity';
 import { releaseLease } from '../presence/lease.writes';
 import type { CapabilityRequirement } from './capability-requirement.entity';
 import { Task } from './task.entity';
