@@ -1,3 +1,5 @@
+import { defaultLimits, type Limits } from './common/limits';
+
 /** Settings read from the environment once, at start-up. */
 export type Config = {
   port: number;
@@ -10,6 +12,8 @@ export type Config = {
   seedDemo: boolean;
   production: boolean;
   bodyLimitBytes: number;
+  /** The published query limits (README "Limits"). */
+  limits: Limits;
   /** GraphQL requests executing at once in this process, and how many may wait for a turn. */
   admission: { concurrency: number; queue: number };
   /** Which peers may set X-Forwarded-For (Express 'trust proxy'): the web app's proxy runs on the same host. */
@@ -41,6 +45,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     seedDemo: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : !databaseUrl,
     production: env.NODE_ENV === 'production',
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_000_000, 'BODY_LIMIT_BYTES'),
+    limits: {
+      maxDepth: int(env.LIMIT_MAX_DEPTH, defaultLimits.maxDepth, 'LIMIT_MAX_DEPTH'),
+      maxAliases: int(env.LIMIT_MAX_ALIASES, defaultLimits.maxAliases, 'LIMIT_MAX_ALIASES'),
+      maxTokens: int(env.LIMIT_MAX_TOKENS, defaultLimits.maxTokens, 'LIMIT_MAX_TOKENS'),
+      maxCost: int(env.LIMIT_MAX_COST, defaultLimits.maxCost, 'LIMIT_MAX_COST'),
+      budget: {
+        capacity: int(env.LIMIT_BUDGET_CAPACITY, defaultLimits.budget.capacity, 'LIMIT_BUDGET_CAPACITY'),
+        refillPerSecond: int(
+          env.LIMIT_BUDGET_REFILL_PER_SECOND,
+          defaultLimits.budget.refillPerSecond,
+          'LIMIT_BUDGET_REFILL_PER_SECOND',
+        ),
+      },
+    },
     admission: {
       concurrency: Math.max(1, int(env.MAX_CONCURRENT_REQUESTS, 8, 'MAX_CONCURRENT_REQUESTS')),
       queue: int(env.MAX_QUEUED_REQUESTS, 1_000, 'MAX_QUEUED_REQUESTS'),

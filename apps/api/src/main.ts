@@ -49,6 +49,7 @@ async function main() {
     db,
     production: config.production,
     bodyLimitBytes: config.bodyLimitBytes,
+    limits: config.limits,
     admission: config.admission,
     trustProxy: config.trustProxy,
     allowedOrigins: config.allowedOrigins,

@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { API_NODE_FLAGS } from '../src/node-flags';
 
 /** Data of a GraphQL result: its shape is the query's, checked by the tests' assertions. */
 // biome-ignore lint/suspicious/noExplicitAny: the shape of each result is the one its query asks for
@@ -121,7 +122,7 @@ export function subscribe(
 
 const apiRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A real API process (src/main.ts through tsx), on a port of its own choosing. */
+/** A real API process as `pnpm start` runs it (the build, dist/main.js), on a port of its own choosing. */
 export type ApiProcess = {
   url: string;
   port: number;
@@ -130,8 +131,15 @@ export type ApiProcess = {
   stop(): Promise<number | string | null>;
 };
 
+let built = false;
+
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  if (!built) {
+    execFileSync(process.execPath, ['build.mjs'], { cwd: apiRoot, stdio: 'inherit' });
+    built = true;
+  }
+  const args = ['--enable-source-maps', ...API_NODE_FLAGS, 'dist/main.js'];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: apiRoot,
     env: { ...process.env, API_PORT: '0', SEED_DEMO_DATA: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -279,6 +279,23 @@ describe('live updates across two API processes', () => {
     expect(sub.closed?.code).toBe(1001);
   });
 
+  it('apply the query limits set in their environment', async () => {
+    const c = await startApiProcess({ DATABASE_URL: pg.url, JOBS_ENABLED: 'false', LIMIT_MAX_COST: '5' });
+    try {
+      const cheap = await gql(c.url, '{ changePosition }', {}, { cookie: admin.cookie });
+      expect(cheap.errors).toBeUndefined();
+      const costly = await gql(
+        c.url,
+        '{ actors(first: 10) { edges { node { id } } } }',
+        {},
+        { cookie: admin.cookie },
+      );
+      expect(costly.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 5 });
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('flow again after PostgreSQL restarts, with no API process restarted', async () => {
     const plan = await makePlan(db);
     const task = await makeTask(db, plan.id);

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,6 +10,8 @@ export type ServerName = 'concord' | 'postgraphile' | 'raw';
 export const SERVER_NAMES: ServerName[] = ['concord', 'postgraphile', 'raw'];
 
 export const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The API package (apps/api), through the workspace link. */
+const API_DIR = dirname(createRequire(import.meta.url).resolve('@concord/api/package.json'));
 
 /** The load generator runs on CPU 0; every server and every PostgreSQL process on CPU 1. */
 export const LOAD_CPU = 0;
@@ -36,21 +39,58 @@ export type RunningServer = {
 };
 
 /**
+ * How each server runs: Concord as it runs in production (`pnpm start` in apps/api): its compiled
+ * build, `dist/main.js`, built here first, without the job queue, on a port of its own choosing;
+ * PostGraphile and the raw-SQL server from their TypeScript sources, which Node runs as they are
+ * (type stripping) — no TypeScript loader in any server's process.
+ */
+function command(name: ServerName): { entry: string; cwd: string; env: Record<string, string> } {
+  if (name !== 'concord')
+    return { entry: join(BENCH_DIR, 'src', 'servers', `${name}.ts`), cwd: BENCH_DIR, env: {} };
+  buildApi();
+  return {
+    entry: join(API_DIR, 'dist', 'main.js'),
+    cwd: API_DIR,
+    env: { API_PORT: '0', JOBS_ENABLED: 'false', SEED_DEMO_DATA: 'false' },
+  };
+}
+
+let built = false;
+function buildApi(): void {
+  if (built) return;
+  execFileSync(process.execPath, ['build.mjs'], { cwd: API_DIR, stdio: 'inherit' });
+  built = true;
+}
+
+/** The port a server announces: `{"ready": port}` (bench servers) or the API's "ready" log line. */
+function announcedPort(line: string): number | undefined {
+  try {
+    const message = JSON.parse(line);
+    if (typeof message.ready === 'number') return message.ready;
+    if (message.message === 'Concord API ready' && typeof message.port === 'number') return message.port;
+  } catch {
+    // not our line
+  }
+  return undefined;
+}
+
+/**
  * Starts one server in its own process: the same Node binary as this one (the project's pinned
- * Node), the same flags for every server (the API's production heap settings), pinned to the server CPU unless `pin` is false. The child prints `{"ready": port}` when listening.
+ * Node), the same flags for every server (the API's production heap settings), pinned to the server
+ * CPU unless `pin` is false.
  */
 export async function startServer(
   name: ServerName,
   env: Record<string, string>,
   options: { timeoutMs?: number; pin?: boolean } = {},
 ): Promise<RunningServer> {
-  const entry = join(BENCH_DIR, 'src', 'servers', `${name}.ts`);
-  const node = [process.execPath, ...API_NODE_FLAGS, '--import', 'tsx', entry];
+  const how = command(name);
+  const node = [process.execPath, ...API_NODE_FLAGS, how.entry];
   const pinned = (options.pin ?? true) && canPin();
-  const [command, ...args] = pinned ? ['taskset', '-c', String(SERVER_CPU), ...node] : node;
-  const child = spawn(command, args, {
-    cwd: BENCH_DIR,
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+  const [program, ...args] = pinned ? ['taskset', '-c', String(SERVER_CPU), ...node] : node;
+  const child = spawn(program, args, {
+    cwd: how.cwd,
+    env: { ...process.env, NODE_ENV: 'production', ...how.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -64,14 +104,10 @@ export async function startServer(
     );
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      try {
-        const message = JSON.parse(line);
-        if (typeof message.ready === 'number') {
-          clearTimeout(timer);
-          resolve(message.ready);
-        }
-      } catch {
-        // not our line
+      const port = announcedPort(line);
+      if (port !== undefined) {
+        clearTimeout(timer);
+        resolve(port);
       }
     });
     child.once('exit', (code) => {

@@ -32,20 +32,6 @@ export const defaultLimits: Limits = {
   budget: { capacity: 500_000, refillPerSecond: 5_000 },
 };
 
-export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
-  const n = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
-  return {
-    maxDepth: n('LIMIT_MAX_DEPTH', defaultLimits.maxDepth),
-    maxAliases: n('LIMIT_MAX_ALIASES', defaultLimits.maxAliases),
-    maxTokens: n('LIMIT_MAX_TOKENS', defaultLimits.maxTokens),
-    maxCost: n('LIMIT_MAX_COST', defaultLimits.maxCost),
-    budget: {
-      capacity: n('LIMIT_BUDGET_CAPACITY', defaultLimits.budget.capacity),
-      refillPerSecond: n('LIMIT_BUDGET_REFILL_PER_SECOND', defaultLimits.budget.refillPerSecond),
-    },
-  };
-}
-
 /**
  * Cost model: an object field costs 1, a scalar 0. A connection multiplies what it holds by the
  * page size asked for (`first`/`last`, variables included; 20 when absent); a plain list by 10

@@ -1,0 +1,19 @@
+// Compiles the API into one JavaScript file, dist/main.js, which `start` runs with plain Node: no
+// TypeScript loader at run time (tsx's loader thread alone held ≈ 18 MB of the process's memory).
+// Packages stay imports, resolved from node_modules as before; the project's own code is bundled.
+// Decorators compile as under tsx and vitest (esbuild, experimentalDecorators, no emitted metadata:
+// every decorator states its type, see STACK.md).
+import { build } from 'esbuild';
+
+await build({
+  absWorkingDir: import.meta.dirname,
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/main.js',
+  bundle: true,
+  packages: 'external',
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  sourcemap: true,
+  logLevel: 'warning',
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { defaultLimits } from '../src/common/limits';
+import { loadConfig } from '../src/config';
+
+describe('the settings read at start-up', () => {
+  it('take the published query limits from the environment', () => {
+    const config = loadConfig({
+      LIMIT_MAX_DEPTH: '6',
+      LIMIT_MAX_ALIASES: '7',
+      LIMIT_MAX_TOKENS: '800',
+      LIMIT_MAX_COST: '900',
+      LIMIT_BUDGET_CAPACITY: '10000',
+      LIMIT_BUDGET_REFILL_PER_SECOND: '100',
+    });
+    expect(config.limits).toEqual({
+      maxDepth: 6,
+      maxAliases: 7,
+      maxTokens: 800,
+      maxCost: 900,
+      budget: { capacity: 10_000, refillPerSecond: 100 },
+    });
+  });
+
+  it('keep the published defaults when none is set', () => {
+    expect(loadConfig({}).limits).toEqual(defaultLimits);
+  });
+
+  it('refuse a limit that is not a whole number, naming it', () => {
+    expect(() => loadConfig({ LIMIT_MAX_COST: 'lots' })).toThrow(/LIMIT_MAX_COST must be a whole number/);
+    expect(() => loadConfig({ LIMIT_MAX_DEPTH: '-1' })).toThrow(/LIMIT_MAX_DEPTH/);
+  });
+});
