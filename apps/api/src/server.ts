@@ -120,6 +120,11 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
       log('graphql-jit could not compile an operation; it runs on graphql-js', { operationName, reason }),
     ),
     introspection: true,
+    // The process's entry (main.ts) owns SIGTERM and SIGINT: it stops this server, then closes the
+    // pool and the embedded database, then exits. Apollo's own handlers (installed outside tests)
+    // would stop the server and re-raise the signal, which the entry's handler then swallows: the
+    // pool was never closed and the process lingered until its idle connections timed out (≈ 10 s).
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
@@ -146,7 +151,7 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
       subscriptionsOverHttpRefused(),
       {
         // WebSocket clients go first, so that draining HTTP does not wait for them; the listener
-        // and the job queue close once requests are done (Apollo re-raises SIGTERM after stopping).
+        // and the job queue close once requests are done.
         async serverWillStart() {
           return {
             drainServer: () => live.stopConnections(),
