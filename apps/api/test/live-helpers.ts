@@ -138,7 +138,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     execFileSync(process.execPath, ['build.mjs'], { cwd: apiRoot, stdio: 'inherit' });
     built = true;
   }
-  const args = ['--enable-source-maps', ...API_NODE_FLAGS, 'dist/main.js'];
+  const args = [...API_NODE_FLAGS, 'dist/main.js'];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: apiRoot,
     env: { ...process.env, API_PORT: '0', SEED_DEMO_DATA: 'false', ...env },
