@@ -20,11 +20,13 @@ COPY apps apps
 
 FROM source AS api
 ENV NODE_ENV=production API_HOST=0.0.0.0 API_PORT=4000
-# `start` compiles dist/main.js again (esbuild, well under a second) before it runs it.
-RUN pnpm --filter @concord/api build && chown -R node:node apps/api/dist
+# Built into the image; the container runs the build with the flags of `pnpm start` (apps/api
+# package.json; apps/api/src/node-flags.ts), nothing compiled or written at start.
+RUN pnpm --filter @concord/api build
+WORKDIR /app/apps/api
 EXPOSE 4000
 USER node
-CMD ["pnpm", "--filter", "@concord/api", "start"]
+CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=256", "dist/main.js"]
 
 FROM source AS web-build
 RUN pnpm --filter @concord/web build

@@ -27,10 +27,11 @@ export type Config = {
   allowedOrigins: string[];
 };
 
-function int(value: string | undefined, fallback: number, name: string): number {
+function int(value: string | undefined, fallback: number, name: string, min = 0): number {
   if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${value}"`);
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new Error(`${name} must be a whole number${min ? ` of at least ${min}` : ''}, not "${value}"`);
   return n;
 }
 
@@ -46,12 +47,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     production: env.NODE_ENV === 'production',
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_000_000, 'BODY_LIMIT_BYTES'),
     limits: {
-      maxDepth: int(env.LIMIT_MAX_DEPTH, defaultLimits.maxDepth, 'LIMIT_MAX_DEPTH'),
-      maxAliases: int(env.LIMIT_MAX_ALIASES, defaultLimits.maxAliases, 'LIMIT_MAX_ALIASES'),
-      maxTokens: int(env.LIMIT_MAX_TOKENS, defaultLimits.maxTokens, 'LIMIT_MAX_TOKENS'),
-      maxCost: int(env.LIMIT_MAX_COST, defaultLimits.maxCost, 'LIMIT_MAX_COST'),
+      maxDepth: int(env.LIMIT_MAX_DEPTH, defaultLimits.maxDepth, 'LIMIT_MAX_DEPTH', 1),
+      maxAliases: int(env.LIMIT_MAX_ALIASES, defaultLimits.maxAliases, 'LIMIT_MAX_ALIASES', 1),
+      maxTokens: int(env.LIMIT_MAX_TOKENS, defaultLimits.maxTokens, 'LIMIT_MAX_TOKENS', 1),
+      maxCost: int(env.LIMIT_MAX_COST, defaultLimits.maxCost, 'LIMIT_MAX_COST', 1),
       budget: {
-        capacity: int(env.LIMIT_BUDGET_CAPACITY, defaultLimits.budget.capacity, 'LIMIT_BUDGET_CAPACITY'),
+        capacity: int(env.LIMIT_BUDGET_CAPACITY, defaultLimits.budget.capacity, 'LIMIT_BUDGET_CAPACITY', 1),
         refillPerSecond: int(
           env.LIMIT_BUDGET_REFILL_PER_SECOND,
           defaultLimits.budget.refillPerSecond,

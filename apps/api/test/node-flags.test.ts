@@ -14,6 +14,12 @@ describe('the heap settings the API runs with', () => {
     expect(run.slice(node + 1, -1)).toEqual(API_NODE_FLAGS);
   });
 
+  it('are the ones the API image runs with', () => {
+    const dockerfile = readFileSync(join(__dirname, '..', '..', '..', 'Dockerfile'), 'utf8');
+    const cmd: string[] = JSON.parse(/FROM source AS api[\s\S]*?\nCMD (\[.*\])/.exec(dockerfile)![1]);
+    expect(cmd).toEqual(['node', ...API_NODE_FLAGS, 'dist/main.js']);
+  });
+
   it('bound the old generation as they say', () => {
     const limitMb = execFileSync(
       process.execPath,
