@@ -71,13 +71,16 @@ async function main() {
     database: embedded ? 'embedded' : 'external',
   });
 
-  let stopping = false;
+  let stopping = 0;
   const shutdown = async (signal: string) => {
     if (stopping) {
+      // Signals that come together are one request to stop (Ctrl-C reaches the whole process
+      // group, and `pnpm start` forwards a SIGTERM too); a signal repeated later means "now".
+      if (Date.now() - stopping < 2_000) return;
       log('stopping at once', { signal });
       process.exit(1);
     }
-    stopping = true;
+    stopping = Date.now();
     log('shutting down', { signal });
     // A stop that hangs (a request that never ends, a database that does not answer) does not
     // keep the process: it leaves after this long, with a non-zero code.
