@@ -281,19 +281,6 @@ describe('live updates across two API processes', () => {
     expect(sub.closed?.code).toBe(1001);
   });
 
-  it('stop their embedded PostgreSQL last, after requests and the job queue, and exit cleanly', async () => {
-    const c = await startApiProcess({
-      DATABASE_URL: '',
-      CONCORD_DATA_DIR: join(dir, 'embedded'),
-      NODE_ENV: 'production',
-    });
-    expect(c.output.join('')).toContain('"database":"embedded"');
-    const started = Date.now();
-    expect(await c.stop()).toBe(0);
-    expect(Date.now() - started).toBeLessThan(10_000);
-    expect(c.output.join('')).not.toMatch(/job queue error|terminating connection/);
-  });
-
   it('apply the query limits set in their environment', async () => {
     const c = await startApiProcess({ DATABASE_URL: pg.url, JOBS_ENABLED: 'false', LIMIT_MAX_COST: '5' });
     try {
