@@ -1,9 +1,8 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { API_NODE_FLAGS } from '../src/node-flags';
+import { API_DIR, productionArgs, readyPort } from '../src/scripts/production-process';
 
 /** Data of a GraphQL result: its shape is the query's, checked by the tests' assertions. */
 // biome-ignore lint/suspicious/noExplicitAny: the shape of each result is the one its query asks for
@@ -120,8 +119,6 @@ export function subscribe(
   return sub;
 }
 
-const apiRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
 /** A real API process as `pnpm start` runs it (the build, dist/main.js), on a port of its own choosing. */
 export type ApiProcess = {
   url: string;
@@ -131,16 +128,9 @@ export type ApiProcess = {
   stop(): Promise<number | string | null>;
 };
 
-let built = false;
-
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
-  if (!built) {
-    execFileSync(process.execPath, ['build.mjs'], { cwd: apiRoot, stdio: 'inherit' });
-    built = true;
-  }
-  const args = [...API_NODE_FLAGS, 'dist/main.js'];
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: apiRoot,
+  const child: ChildProcess = spawn(process.execPath, productionArgs(), {
+    cwd: API_DIR,
     env: { ...process.env, API_PORT: '0', SEED_DEMO_DATA: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -150,16 +140,14 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       () => reject(new Error(`the API process did not start:\n${output.join('')}`)),
       60_000,
     );
-    const read = (chunk: Buffer) => {
-      const text = chunk.toString();
-      output.push(text);
-      const ready = /"message":"Concord API ready".*?"port":(\d+)/.exec(text);
-      if (ready) {
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const ready = readyPort(line);
+      if (ready !== undefined) {
         clearTimeout(timer);
-        resolvePort(Number(ready[1]));
+        resolvePort(ready);
       }
-    };
-    child.stdout?.on('data', read);
+    });
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);

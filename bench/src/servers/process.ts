@@ -1,17 +1,15 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { API_NODE_FLAGS } from '@concord/api/src/node-flags.ts';
+import { API_DIR, productionArgs, readyPort } from '@concord/api/src/scripts/production-process.ts';
 
 export type ServerName = 'concord' | 'postgraphile' | 'raw';
 export const SERVER_NAMES: ServerName[] = ['concord', 'postgraphile', 'raw'];
 
 export const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The API package (apps/api), through the workspace link. */
-const API_DIR = dirname(createRequire(import.meta.url).resolve('@concord/api/package.json'));
 
 /** The load generator runs on CPU 0; every server and every PostgreSQL process on CPU 1. */
 export const LOAD_CPU = 0;
@@ -44,22 +42,18 @@ export type RunningServer = {
  * PostGraphile and the raw-SQL server from their TypeScript sources, which Node runs as they are
  * (type stripping) — no TypeScript loader in any server's process.
  */
-function command(name: ServerName): { entry: string; cwd: string; env: Record<string, string> } {
+function command(name: ServerName): { args: string[]; cwd: string; env: Record<string, string> } {
   if (name !== 'concord')
-    return { entry: join(BENCH_DIR, 'src', 'servers', `${name}.ts`), cwd: BENCH_DIR, env: {} };
-  buildApi();
+    return {
+      args: [...API_NODE_FLAGS, join(BENCH_DIR, 'src', 'servers', `${name}.ts`)],
+      cwd: BENCH_DIR,
+      env: {},
+    };
   return {
-    entry: join(API_DIR, 'dist', 'main.js'),
+    args: productionArgs(),
     cwd: API_DIR,
     env: { API_PORT: '0', JOBS_ENABLED: 'false', SEED_DEMO_DATA: 'false' },
   };
-}
-
-let built = false;
-function buildApi(): void {
-  if (built) return;
-  execFileSync(process.execPath, ['build.mjs'], { cwd: API_DIR, stdio: 'inherit' });
-  built = true;
 }
 
 /** The port a server announces: `{"ready": port}` (bench servers) or the API's "ready" log line. */
@@ -67,11 +61,10 @@ function announcedPort(line: string): number | undefined {
   try {
     const message = JSON.parse(line);
     if (typeof message.ready === 'number') return message.ready;
-    if (message.message === 'Concord API ready' && typeof message.port === 'number') return message.port;
   } catch {
     // not our line
   }
-  return undefined;
+  return readyPort(line);
 }
 
 /**
@@ -85,7 +78,7 @@ export async function startServer(
   options: { timeoutMs?: number; pin?: boolean } = {},
 ): Promise<RunningServer> {
   const how = command(name);
-  const node = [process.execPath, ...API_NODE_FLAGS, how.entry];
+  const node = [process.execPath, ...how.args];
   const pinned = (options.pin ?? true) && canPin();
   const [program, ...args] = pinned ? ['taskset', '-c', String(SERVER_CPU), ...node] : node;
   const child = spawn(program, args, {
