@@ -133,6 +133,11 @@ describe('column projection of hot lists', () => {
       partnership: { kind: 'SUPPORTS' },
     };
     expect(lean.result.node.partners.edges).toEqual([edge]);
+    // Without the partnership, only its id (the cursor's tiebreak) is read of it.
+    const bare = await partners('node { name }');
+    expect(partnerStatement(bare.texts)).toMatch(/e\.id AS "p:id"/);
+    expect(partnerStatement(bare.texts)).not.toMatch(/e\.kind AS|e\.instrument AS/);
+    expect(bare.result.node.partners.edges).toEqual([{ node: { name: 'Projection partner' } }]);
     const full = await partners(
       'direction node { name acronym } partnership { kind instrument source { name } }',
     );
@@ -144,6 +149,46 @@ describe('column projection of hot lists', () => {
         partnership: { kind: 'SUPPORTS', instrument: 'MoU', source: { name: 'Projection hub' } },
       },
     ]);
+  });
+
+  it('reads no row past a page unless the query reads its pageInfo', async () => {
+    const page = (pageInfo: string) => `query($situation: ID!) {
+      responsePlans(first: 10, filter: { situationId: $situation }) { edges { node {
+        tasks(first: 3, orderBy: { field: CREATED_AT, direction: ASC }) { ${pageInfo} edges { node { id } } } } } } }`;
+    const lean = await statementsOf(api.db, async () => ok(await api.gql(page(''), { situation })));
+    expect(taskStatement(lean.texts)).toMatch(/LIMIT 3\b/);
+    const probed = await statementsOf(api.db, async () =>
+      ok(await api.gql(page('pageInfo { hasNextPage }'), { situation })),
+    );
+    expect(taskStatement(probed.texts)).toMatch(/LIMIT 4\b/);
+    // Four tasks per plan: three shown, and one more that pageInfo reports.
+    for (const { node } of probed.result.responsePlans.edges) {
+      expect(node.tasks.edges).toHaveLength(3);
+      expect(node.tasks.pageInfo.hasNextPage).toBe(true);
+    }
+    expect(lean.result.responsePlans.edges.map((e: any) => e.node.tasks.edges)).toEqual(
+      probed.result.responsePlans.edges.map((e: any) => e.node.tasks.edges),
+    );
+  });
+
+  it('tells whether more follow where a field shared through a fragment also reads pageInfo', async () => {
+    const hub = await makeActor(api.db, { name: 'Fragment hub' });
+    for (const name of ['Fragment partner A', 'Fragment partner B']) {
+      await makePartnership(api.db, { sourceId: hub.id, targetId: (await makeActor(api.db, { name })).id });
+    }
+    // Both paths get one arguments object (the fragment's field node is the first of each); only
+    // the second path merges a selection of pageInfo into it.
+    const query = `query($id: ID!) {
+      lean: node(id: $id) { ...Partners }
+      probed: node(id: $id) { ...Partners ... on Actor { partners(first: 1) { pageInfo { hasNextPage } } } }
+    }
+    fragment Partners on Actor { partners(first: 1) { edges { node { name } } } }`;
+    const data = ok(await api.gql(query, { id: hub.gid }));
+    expect(data.lean.partners.edges).toEqual([{ node: { name: 'Fragment partner A' } }]);
+    expect(data.probed.partners).toEqual({
+      edges: [{ node: { name: 'Fragment partner A' } }],
+      pageInfo: { hasNextPage: true },
+    });
   });
 
   it('answers the same, field for field, whatever else the query asks for', async () => {

@@ -31,6 +31,13 @@ export class PageArgs {
   @Field(() => String, { nullable: true }) before?: string | null;
 }
 
+/**
+ * Page arguments, and whether the query reads the connection's pageInfo (when unknown, it may).
+ * hasNextPage (hasPreviousPage when reading backward) needs one row past the page; a query that
+ * does not read pageInfo is spared reading it, and the to-one rows joined to it.
+ */
+export type PageRequest = PageArgs & { readsPageInfo?: boolean };
+
 /** A row as loaders return it: camelCase properties plus the sort key text for cursors. */
 export type Row = { id: string; __sort?: string };
 
@@ -62,6 +69,8 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
 export type Page = {
   /** Rows to return. */
   limit: number;
+  /** Rows to read: one more than `limit` when pageInfo must tell whether more follow. */
+  fetch: number;
   /** True when reading from the end (last/before): SQL order is reversed, rows reversed after. */
   backward: boolean;
   /** Sort key and id of the cursor to continue from, exclusive. */
@@ -98,22 +107,27 @@ function size(value: number, field: string): number {
 }
 
 /** Validates Relay arguments into a Page. Mixing first with last is refused as ambiguous. */
-export function toPage(args: PageArgs): Page {
+export function toPage(args: PageRequest): Page {
   const { first, after, last, before } = args;
+  const probe = args.readsPageInfo === false ? 0 : 1;
   if (first != null && last != null) throw badInput('first', 'cannot be combined with last');
   if (after != null && before != null) throw badInput('after', 'cannot be combined with before');
   const backward = last != null || (before != null && first == null);
   if (backward) {
     if (after != null) throw badInput('after', 'cannot be combined with last');
+    const limit = last != null ? size(last, 'last') : PAGE_SIZE.default;
     return {
-      limit: last != null ? size(last, 'last') : PAGE_SIZE.default,
+      limit,
+      fetch: limit + probe,
       backward: true,
       cursor: before != null ? decodeCursor(before, 'before') : null,
       hasCursor: before != null,
     };
   }
+  const limit = first != null ? size(first, 'first') : PAGE_SIZE.default;
   return {
-    limit: first != null ? size(first, 'first') : PAGE_SIZE.default,
+    limit,
+    fetch: limit + probe,
     backward: false,
     cursor: after != null ? decodeCursor(after, 'after') : null,
     hasCursor: after != null,
@@ -158,7 +172,7 @@ class LazyConnection<T extends Row> implements Connection<T> {
   }
 }
 
-/** Turns up to limit+1 rows (in SQL order) into a connection; `count` runs only if totalCount is read. */
+/** Turns up to `page.fetch` rows (in SQL order) into a connection; `count` runs only if totalCount is read. */
 export function toConnection<T extends Row>(
   rows: T[],
   page: Page,

@@ -5,7 +5,7 @@ import {
   type Connection,
   type OrderDirection,
   type Page,
-  type PageArgs,
+  type PageRequest,
   type Row,
   toConnection,
   toPage,
@@ -264,7 +264,7 @@ export async function listPage<T extends Row = Row>(
   const { option, orderBy, keyset } = ordering(spec, order, page);
   keyset(q);
   const rows = await db.query<T & QueryResultRow>(
-    `SELECT ${select}, (${option.expr})::text AS "__sort" FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.limit + 1}`,
+    `SELECT ${select}, (${option.expr})::text AS "__sort" FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.fetch}`,
     q.params,
     PREPARED,
   );
@@ -322,7 +322,7 @@ export function pageLoader(
     const rows = await db.query<Row & { __parent: string }>(
       `SELECT x.* FROM ${keyRows} CROSS JOIN LATERAL (
          SELECT ${select}${joined.select}, (${option.expr})::text AS "__sort", k.id AS "__parent"
-         FROM ${spec.from} ${joined.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.limit + 1}
+         FROM ${spec.from} ${joined.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.fetch}
        ) x`,
       q.params,
       PREPARED,
@@ -471,7 +471,7 @@ export type ChildPageOptions = {
   filterKey?: unknown;
   filter?: Filter;
   order: Order;
-  args: PageArgs;
+  args: PageRequest;
   /** What the query reads of the rows; every column when absent. */
   projection?: Projection | null;
   /** To-one relations to read in the same statement. */

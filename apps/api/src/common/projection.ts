@@ -6,6 +6,7 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
+import type { PageArgs, PageRequest } from './connection';
 
 /** What a query reads of the rows a resolver returns: the object type and the field names asked for. */
 export type Projection = { type: GraphQLObjectType; fields: ReadonlySet<string> };
@@ -21,21 +22,53 @@ const cache = new WeakMap<object, Map<string, Projection | null>>();
  * are not of one object type. Computed once per field of a compiled document.
  */
 export function projectionOf(info: GraphQLResolveInfo, path: readonly string[] = []): Projection | null {
+  return cached(info, path, false);
+}
+
+/**
+ * Like projectionOf, but when the objects under `path` are of one object type and the query
+ * selects none of their fields (a partner edge's partnership, say), a projection of no fields
+ * instead of null: their key columns are then all that is read of them.
+ */
+export function selectedProjectionOf(info: GraphQLResolveInfo, path: readonly string[]): Projection | null {
+  return cached(info, path, true);
+}
+
+const requests = new WeakMap<PageArgs, PageRequest>();
+
+/**
+ * The page arguments of the connection a resolver returns, with whether the query reads its
+ * pageInfo. One object per arguments object while that answer holds: a field's arguments are one
+ * object for all its parent rows (common/field-arguments.ts), and so is its request.
+ */
+export function pageRequest(page: PageArgs, info: GraphQLResolveInfo): PageRequest {
+  const connection = projectionOf(info);
+  const readsPageInfo = !connection || connection.fields.has('pageInfo');
+  let request = requests.get(page);
+  // The same arguments may serve the field at another path, merged with other selections there.
+  if (request?.readsPageInfo !== readsPageInfo) {
+    request = { ...page, readsPageInfo };
+    requests.set(page, request);
+  }
+  return request;
+}
+
+function cached(info: GraphQLResolveInfo, path: readonly string[], orEmpty: boolean): Projection | null {
   let byPath = cache.get(info.fieldNodes);
   if (!byPath) {
     byPath = new Map();
     cache.set(info.fieldNodes, byPath);
   }
-  const key = path.join('.');
+  const key = orEmpty ? `${path.join('.')}!` : path.join('.');
   let projection = byPath.get(key);
   if (projection === undefined) {
-    projection = compute(info, path);
+    projection = compute(info, path, orEmpty);
     byPath.set(key, projection);
   }
   return projection;
 }
 
-function compute(info: GraphQLResolveInfo, path: readonly string[]): Projection | null {
+function compute(info: GraphQLResolveInfo, path: readonly string[], orEmpty: boolean): Projection | null {
   let type = getNamedType(info.returnType);
   let sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   for (const name of path) {
@@ -50,7 +83,8 @@ function compute(info: GraphQLResolveInfo, path: readonly string[]): Projection 
       });
     sets = next;
   }
-  if (!isObjectType(type) || !sets.length) return null;
+  if (!isObjectType(type)) return null;
+  if (!sets.length) return orEmpty ? { type, fields: new Set() } : null;
   const fields = new Set<string>();
   for (const set of sets) visitFields(set, info, (node) => fields.add(node.name.value));
   return { type, fields };

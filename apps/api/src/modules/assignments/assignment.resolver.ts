@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Resolver } from 'type-gr
 import { PageArgs } from '../../common/connection';
 import { AssignmentStatus } from '../../common/enums';
 import { Parent } from '../../common/parent';
-import { EDGE_NODE, projectionOf } from '../../common/projection';
+import { EDGE_NODE, pageRequest, projectionOf } from '../../common/projection';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById, actorJoin } from '../actors/actor.loaders';
@@ -77,9 +77,14 @@ export class TaskAssignmentsResolver {
   ) {
     return ctx.loaders
       .forField(info, 'Task.assignments', () =>
-        assignmentService.ofTasks(ctx, page, filter, orderBy, projectionOf(info, EDGE_NODE), [
-          actorJoin(ctx, 'actorId', projectionOf(info, [...EDGE_NODE, 'actor'])),
-        ]),
+        assignmentService.ofTasks(
+          ctx,
+          pageRequest(page, info),
+          filter,
+          orderBy,
+          projectionOf(info, EDGE_NODE),
+          [actorJoin(ctx, 'actorId', projectionOf(info, [...EDGE_NODE, 'actor']))],
+        ),
       )
       .load(task.id);
   }
@@ -108,7 +113,7 @@ export class ActorAssignmentsResolver {
   ) {
     return ctx.loaders
       .forField(info, 'Actor.assignments', () =>
-        assignmentService.ofActors(ctx, page, {
+        assignmentService.ofActors(ctx, pageRequest(page, info), {
           filter,
           orderBy,
           statusSets: [status ? [status] : [], statuses ?? []],

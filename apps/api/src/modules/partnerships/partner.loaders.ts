@@ -92,7 +92,7 @@ export function partnerPageLoader(
          JOIN ${actorCols.table} a ON a.id = e.partner_id
          ${keyset}
          ORDER BY a.name ${dir}, e.id ${dir}
-         LIMIT ${page.limit + 1}
+         LIMIT ${page.fetch}
        ) x`,
       q.params,
       { prepared: true },

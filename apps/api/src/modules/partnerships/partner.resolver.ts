@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { PartnershipKind, PartnershipStatus } from '../../common/enums';
 import { Parent } from '../../common/parent';
-import { EDGE_NODE, projectionOf } from '../../common/projection';
+import { EDGE_NODE, pageRequest, projectionOf, selectedProjectionOf } from '../../common/projection';
 import { LocalDateScalar } from '../../common/scalars';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
@@ -39,9 +39,12 @@ export class ActorPartnersResolver {
     return partnerService.partners(
       ctx,
       actor,
-      page,
+      pageRequest(page, info),
       { kind, kinds, asOf, status },
-      { actor: projectionOf(info, EDGE_NODE), partnership: projectionOf(info, ['edges', 'partnership']) },
+      {
+        actor: projectionOf(info, EDGE_NODE),
+        partnership: selectedProjectionOf(info, ['edges', 'partnership']),
+      },
     );
   }
 }

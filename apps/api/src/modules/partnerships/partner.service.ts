@@ -1,4 +1,4 @@
-import { type PageArgs, toPage } from '../../common/connection';
+import { type PageRequest, toPage } from '../../common/connection';
 import type { PartnershipKind, PartnershipStatus } from '../../common/enums';
 import { projected } from '../../common/listing';
 import type { Projection } from '../../common/projection';
@@ -29,17 +29,17 @@ export const partnerService = {
   partners(
     ctx: Context,
     actor: Actor,
-    page: PageArgs,
+    page: PageRequest,
     args: PartnerArgs,
     read: { actor?: Projection | null; partnership?: Projection | null } = {},
   ): Promise<PartnerPage> {
     const wanted = criteria(args);
-    const { first, after, last, before } = page;
+    const { first, after, last, before, readsPageInfo } = page;
     const columns = {
       actor: projected(actorList(ctx.db), read.actor),
       partnership: projected(partnershipList(ctx.db), read.partnership),
     };
-    const key = `partnersByActorId|${columns.actor.id}|${columns.partnership.id}|${JSON.stringify([wanted, { first, after, last, before }])}`;
+    const key = `partnersByActorId|${columns.actor.id}|${columns.partnership.id}|${JSON.stringify([wanted, { first, after, last, before, readsPageInfo }])}`;
     const loader = ctx.loaders.get(key, () => partnerPageLoader(ctx.db, wanted, toPage(page), columns));
     return loader.load(actor.id);
   },

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { Parent } from '../../common/parent';
-import { EDGE_NODE, projectionOf } from '../../common/projection';
+import { EDGE_NODE, pageRequest, projectionOf } from '../../common/projection';
 import type { Context } from '../../context';
 import { Actor } from '../actors/actor.entity';
 import { actorById } from '../actors/actor.loaders';
@@ -41,7 +41,7 @@ export class ResponsePlanResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return planService.list(ctx, page, filter, orderBy, projectionOf(info, EDGE_NODE));
+    return planService.list(ctx, pageRequest(page, info), filter, orderBy, projectionOf(info, EDGE_NODE));
   }
 
   @Query(() => ResponsePlan)

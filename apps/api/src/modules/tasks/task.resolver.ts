@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { Parent } from '../../common/parent';
-import { EDGE_NODE, projectionOf } from '../../common/projection';
+import { EDGE_NODE, pageRequest, projectionOf } from '../../common/projection';
 import type { Context } from '../../context';
 import { Objective } from '../plans/objective.entity';
 import { objectiveById, planJoin, responsePlanById } from '../plans/plan.loaders';
@@ -35,7 +35,7 @@ export class TaskResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return taskService.list(ctx, page, filter, orderBy, projectionOf(info, EDGE_NODE));
+    return taskService.list(ctx, pageRequest(page, info), filter, orderBy, projectionOf(info, EDGE_NODE));
   }
 
   @Query(() => Task)
@@ -106,7 +106,7 @@ export class PlanTasksResolver {
   ) {
     return ctx.loaders
       .forField(info, 'ResponsePlan.tasks', () =>
-        taskService.ofPlans(ctx, page, filter, orderBy, projectionOf(info, EDGE_NODE)),
+        taskService.ofPlans(ctx, pageRequest(page, info), filter, orderBy, projectionOf(info, EDGE_NODE)),
       )
       .load(plan.id);
   }
