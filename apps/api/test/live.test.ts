@@ -281,6 +281,12 @@ describe('live updates across two API processes', () => {
     expect(sub.closed?.code).toBe(1001);
   });
 
+  it('shut down in order on SIGHUP (a closed terminal) as on SIGTERM', async () => {
+    const c = await startApiProcess({ DATABASE_URL: pg.url, JOBS_ENABLED: 'false', NODE_ENV: 'production' });
+    expect(await c.stop('SIGHUP')).toBe(0);
+    expect(c.output.join('')).toMatch(/"message":"shutting down","signal":"SIGHUP"/);
+  });
+
   it('apply the query limits set in their environment', async () => {
     const c = await startApiProcess({ DATABASE_URL: pg.url, JOBS_ENABLED: 'false', LIMIT_MAX_COST: '5' });
     try {

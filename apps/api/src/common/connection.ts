@@ -109,28 +109,20 @@ function size(value: number, field: string): number {
 /** Validates Relay arguments into a Page. Mixing first with last is refused as ambiguous. */
 export function toPage(args: PageRequest): Page {
   const { first, after, last, before } = args;
-  const probe = args.readsPageInfo === false ? 0 : 1;
   if (first != null && last != null) throw badInput('first', 'cannot be combined with last');
   if (after != null && before != null) throw badInput('after', 'cannot be combined with before');
   const backward = last != null || (before != null && first == null);
-  if (backward) {
-    if (after != null) throw badInput('after', 'cannot be combined with last');
-    const limit = last != null ? size(last, 'last') : PAGE_SIZE.default;
-    return {
-      limit,
-      fetch: limit + probe,
-      backward: true,
-      cursor: before != null ? decodeCursor(before, 'before') : null,
-      hasCursor: before != null,
-    };
-  }
-  const limit = first != null ? size(first, 'first') : PAGE_SIZE.default;
+  if (backward && after != null) throw badInput('after', 'cannot be combined with last');
+  const [count, countField, cursor, cursorField] = backward
+    ? [last, 'last', before, 'before']
+    : [first, 'first', after, 'after'];
+  const limit = count != null ? size(count, countField) : PAGE_SIZE.default;
   return {
     limit,
-    fetch: limit + probe,
-    backward: false,
-    cursor: after != null ? decodeCursor(after, 'after') : null,
-    hasCursor: after != null,
+    fetch: args.readsPageInfo === false ? limit : limit + 1,
+    backward,
+    cursor: cursor != null ? decodeCursor(cursor, cursorField) : null,
+    hasCursor: cursor != null,
   };
 }
 
