@@ -13,7 +13,7 @@ import { BENCH_DIR, startServer } from './servers/process.ts';
 /**
  * Where Concord's server spends its CPU on one query: the server runs with V8's sampling profiler
  * (`--cpu-prof`) under the closed-loop load, and the heaviest functions by self time are printed.
- * `pnpm --filter @concord/bench run profile -- --query plan-page-deep [--seconds 10] [--top 40]`
+ * `pnpm --filter @concord/bench run profile -- --query plan-page-deep [--seconds 10] [--top 40] [--sql-chars 160]`
  * The .cpuprofile stays in the printed folder, for Chrome's DevTools.
  */
 const argv = process.argv.slice(2);
@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     dataset: { type: 'string', default: 'S' },
     seconds: { type: 'string', default: '10' },
     top: { type: 'string', default: '40' },
+    /** How much of each statement's text to print (the whole of it: 100000). */
+    'sql-chars': { type: 'string', default: '160' },
   },
 });
 
@@ -104,10 +106,11 @@ async function main() {
       const { rows } = await stats.query(
         `SELECT calls, round(mean_exec_time::numeric, 3) AS "meanMs", round(total_exec_time::numeric) AS "totalMs",
            plans, round(mean_plan_time::numeric, 3) AS "planMs",
-           left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+           left(regexp_replace(query, '\\s+', ' ', 'g'), $1) AS query
          FROM bench.pg_stat_statements
          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'
          ORDER BY total_exec_time DESC LIMIT 8`,
+        [Number(args['sql-chars'])],
       );
       await stats.end();
       console.log('PostgreSQL, by execution time (pg_stat_statements):');

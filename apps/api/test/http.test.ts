@@ -108,6 +108,16 @@ describe('bad requests get a JSON error with a code and change nothing', () => {
     });
     expect(res.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);
   });
+
+  it.each([
+    ['application/json', 200, 'application/json; charset=utf-8'],
+    ['*/*', 200, 'application/json; charset=utf-8'],
+    ['text/html', 406, null],
+  ])('answers Accept: %s with %i %s', async (accept, status, type) => {
+    const res = await send(api, { body: JSON.stringify({ query: '{ __typename }' }), headers: { accept } });
+    expect(res.status).toBe(status);
+    if (type) expect(res.headers.get('content-type')).toBe(type);
+  });
 });
 
 describe('limits are checked before execution', () => {

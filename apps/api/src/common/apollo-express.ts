@@ -5,6 +5,9 @@ import type { Request, RequestHandler, Response } from 'express';
  * Apollo Server behind Express 5: the request handed to Apollo as it is, its answer written back.
  * Apollo's own Express integration reads the query string with the legacy `url.parse`, which cost
  * ≈ 5 % of the server's CPU on a lookup; the query string is the part of the URL after `?`.
+ * `Accept: application/json`, what most integrations send, is passed on as no Accept header: Apollo
+ * answers both with `application/json`, and parses a header it is given with a content negotiator
+ * (≈ 3 % of the server's CPU on a lookup).
  * Expects `express.json()` before it.
  */
 export function apolloHandler<TContext extends BaseContext>(
@@ -16,7 +19,8 @@ export function apolloHandler<TContext extends BaseContext>(
     const headers = new HeaderMap();
     for (const key in req.headers) {
       const value = req.headers[key];
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      if (value === undefined || (key === 'accept' && value === 'application/json')) continue;
+      headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const query = req.url.indexOf('?');
     const answer = await server.executeHTTPGraphQLRequest({
