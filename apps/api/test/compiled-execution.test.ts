@@ -1,4 +1,15 @@
-import { type DocumentNode, Kind, parse } from 'graphql';
+import {
+  type DocumentNode,
+  execute,
+  GraphQLID,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  Kind,
+  parse,
+} from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
 import * as web from '../../web/src/gql/graphql';
@@ -29,5 +40,108 @@ describe('compiled execution', () => {
     const document = parse(`query N($id: ID!) { node(id: $id) { id __typename
       ... on Task { title plan { title } } ... on Actor { name } } }`);
     expect(isCompiledQuery(compileQuery(schema, document))).toBe(true);
+  });
+
+  it('calls a leaf marked jitInlineLeaf inline, with its parent only (patches/graphql-jit)', async () => {
+    const calls: number[] = [];
+    const inline = Object.assign(
+      (row: { id: string }, ...rest: unknown[]) => {
+        calls.push(rest.length);
+        return `I:${row.id}`;
+      },
+      { jitInlineLeaf: true },
+    );
+    const plain = (row: { id: string }, ...rest: unknown[]) => {
+      calls.push(rest.length);
+      return `P:${row.id}`;
+    };
+    const Row = new GraphQLObjectType({
+      name: 'Row',
+      fields: {
+        id: { type: new GraphQLNonNull(GraphQLID), resolve: inline },
+        other: { type: GraphQLID, resolve: plain },
+      },
+    });
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: { rows: { type: new GraphQLList(Row), resolve: () => [{ id: 'a' }, { id: 'b' }] } },
+      }),
+    });
+    const compiled = compileQuery(
+      schema,
+      parse('query Q($with: Boolean!) { rows { id other @include(if: $with) } }'),
+    );
+    if (!isCompiledQuery(compiled)) throw new Error('not compiled');
+    const result = await compiled.query(undefined, {}, { with: true });
+    expect(result).toEqual({
+      data: {
+        rows: [
+          { id: 'I:a', other: 'P:a' },
+          { id: 'I:b', other: 'P:b' },
+        ],
+      },
+    });
+    // The inline leaf sees its parent alone; a resolver gets args, context and resolve info.
+    expect(calls.sort()).toEqual([0, 0, 3, 3]);
+    const skipped = await compiled.query(undefined, {}, { with: false });
+    expect(skipped).toEqual({ data: { rows: [{ id: 'I:a' }, { id: 'I:b' }] } });
+  });
+
+  it("marks every Node's id for inline calls", async () => {
+    const schema = await createSchema();
+    const task = schema.getType('Task') as GraphQLObjectType;
+    const actor = schema.getType('Actor') as GraphQLObjectType;
+    expect(task.getFields().id.resolve).toHaveProperty('jitInlineLeaf', true);
+    expect(actor.getFields().id.resolve).toHaveProperty('jitInlineLeaf', true);
+  });
+
+  it('reports a null or failed leaf with the path and locations graphql-js gives (patches/graphql-jit)', async () => {
+    const Item = new GraphQLObjectType({
+      name: 'Item',
+      fields: {
+        name: { type: new GraphQLNonNull(GraphQLString) },
+        note: { type: GraphQLString },
+      },
+    });
+    const Group = new GraphQLObjectType({
+      name: 'Group',
+      fields: { items: { type: new GraphQLList(Item) } },
+    });
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: {
+          groups: {
+            type: new GraphQLList(Group),
+            resolve: () => [
+              {
+                items: [
+                  { name: 'a', note: 'n' },
+                  { name: null, note: 'n' },
+                ],
+              },
+              { items: [{ name: 'c', note: new Error('note failed') }] },
+            ],
+          },
+        },
+      }),
+    });
+    const document = parse('{ groups {\n items { name note } } }');
+    const compiled = compileQuery(schema, document);
+    if (!isCompiledQuery(compiled)) throw new Error('not compiled');
+    const jit = await compiled.query(undefined, {}, {});
+    const reference = await execute({ schema, document });
+    const shape = (result: typeof jit) => ({
+      data: result.data,
+      errors: result.errors
+        ?.map((e) => ({ message: e.message, path: e.path, locations: e.locations }))
+        .sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path))),
+    });
+    expect(shape(jit)).toEqual(shape(reference as typeof jit));
+    expect(shape(jit).errors?.map((e) => e.path)).toEqual([
+      ['groups', 0, 'items', 1, 'name'],
+      ['groups', 1, 'items', 0, 'note'],
+    ]);
   });
 });
