@@ -15,6 +15,19 @@ export const send: Send = async (req) => {
   return { status: response.status, body, bytes: Buffer.byteLength(text), headers: response.headers };
 };
 
+/** Why requests failed, by reason (`status 503`, `error ECONNRESET`, `timeout`, `unanswered`). */
+export type FailureReasons = Record<string, number>;
+
+function tally(reasons: FailureReasons, reason: string): void {
+  reasons[reason] = (reasons[reason] ?? 0) + 1;
+}
+
+/** A response's or a request error's reason to fail, or null when it is a success. */
+function failureOf(status: number | undefined, error?: Error): string | null {
+  if (error) return `error ${(error as NodeJS.ErrnoException).code ?? error.message}`;
+  return status === 200 ? null : `status ${status}`;
+}
+
 export type ClosedLoopResult = {
   rps: number;
   p50Ms: number;
@@ -25,6 +38,7 @@ export type ClosedLoopResult = {
   sent: number;
   /** Responses that were not 2xx, and connection errors or timeouts: a run with any is not valid. */
   failures: number;
+  reasons: FailureReasons;
   seconds: number;
 };
 
@@ -56,8 +70,18 @@ export async function closedLoop(
     requests: result.requests.total,
     sent: (result.requests as { sent?: number }).sent ?? result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
+    reasons: closedLoopReasons(result),
     seconds: elapsed,
   };
+}
+
+function closedLoopReasons(result: autocannon.Result): FailureReasons {
+  const reasons: FailureReasons = {};
+  for (const [code, stats] of Object.entries(result.statusCodeStats ?? {}))
+    if (!code.startsWith('2')) reasons[`status ${code}`] = (stats as { count: number }).count;
+  if (result.errors - result.timeouts > 0) reasons.error = result.errors - result.timeouts;
+  if (result.timeouts) reasons.timeout = result.timeouts;
+  return reasons;
 }
 
 export type OpenLoopResult = {
@@ -66,6 +90,7 @@ export type OpenLoopResult = {
   p50Ms: number;
   p99Ms: number;
   failures: number;
+  reasons: FailureReasons;
 };
 
 /**
@@ -83,6 +108,7 @@ export function openLoop(req: BenchRequest, rate: number, seconds: number): Prom
   const headers = { ...req.headers, 'content-length': String(body.length) };
   let sent = 0;
   let failures = 0;
+  const reasons: FailureReasons = {};
   let finished = false;
 
   return new Promise((resolve) => {
@@ -97,20 +123,24 @@ export function openLoop(req: BenchRequest, rate: number, seconds: number): Prom
       for (let i = 0; i < sent; i++) {
         if (!answered[i]) {
           failures++;
+          tally(reasons, 'unanswered');
           latencies.push(now - dueAt(i));
         }
       }
       const sorted = latencies.sort((a, b) => a - b);
       const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-      resolve({ rate, sent, p50Ms: at(0.5), p99Ms: at(0.99), failures });
+      resolve({ rate, sent, p50Ms: at(0.5), p99Ms: at(0.99), failures, reasons });
     };
     // A server far slower than the rate would keep the run going for long: give up on the rest.
     const deadline = setTimeout(finish, (seconds * 4 + 30) * 1000);
-    const settle = (index: number, ok: boolean) => {
+    const settle = (index: number, failure: string | null) => {
       if (finished) return;
       answered[index] = 1;
       latencies.push(performance.now() - dueAt(index));
-      if (!ok) failures++;
+      if (failure) {
+        failures++;
+        tally(reasons, failure);
+      }
       if (latencies.length === total) finish();
     };
     const fire = (index: number) => {
@@ -118,10 +148,10 @@ export function openLoop(req: BenchRequest, rate: number, seconds: number): Prom
         { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent },
         (response) => {
           response.resume();
-          response.on('end', () => settle(index, response.statusCode === 200));
+          response.on('end', () => settle(index, failureOf(response.statusCode)));
         },
       );
-      request.on('error', () => settle(index, false));
+      request.on('error', (error) => settle(index, failureOf(undefined, error)));
       request.end(body);
     };
     const tick = () => {
@@ -141,29 +171,33 @@ export function openLoop(req: BenchRequest, rate: number, seconds: number): Prom
 export async function sequential(
   req: BenchRequest,
   seconds: number,
-): Promise<{ p50Ms: number; requests: number; failures: number }> {
+): Promise<{ p50Ms: number; requests: number; failures: number; reasons: FailureReasons }> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const url = new URL(req.url);
   const body = Buffer.from(req.body);
   const headers = { ...req.headers, 'content-length': String(body.length) };
   const latencies: number[] = [];
   let failures = 0;
+  const reasons: FailureReasons = {};
   const end = performance.now() + seconds * 1000;
   while (performance.now() < end) {
     const started = performance.now();
-    const ok = await new Promise<boolean>((resolve) => {
+    const failure = await new Promise<string | null>((resolve) => {
       const request = httpRequest(
         { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent },
         (response) => {
           response.resume();
-          response.on('end', () => resolve(response.statusCode === 200));
+          response.on('end', () => resolve(failureOf(response.statusCode)));
         },
       );
-      request.on('error', () => resolve(false));
+      request.on('error', (error) => resolve(failureOf(undefined, error)));
       request.end(body);
     });
     latencies.push(performance.now() - started);
-    if (!ok) failures++;
+    if (failure) {
+      failures++;
+      tally(reasons, failure);
+    }
   }
   agent.destroy();
   latencies.sort((a, b) => a - b);
@@ -171,5 +205,6 @@ export async function sequential(
     p50Ms: latencies[Math.floor(latencies.length / 2)] ?? Number.NaN,
     requests: latencies.length,
     failures,
+    reasons,
   };
 }

@@ -6,7 +6,15 @@ import { CONCORD_LIMITS_ENV, ensureIntegratorToken } from './integrator.ts';
 import { closedLoop, openLoop, send, sequential } from './load.ts';
 import { cpuSnapshot, cpusAllowed, postgresPids, postmasterPid, rssMb, sqlPerRequest } from './measure.ts';
 import { QUERIES } from './queries.ts';
-import { printTable, type QueryResult, type RoundFigures, summarise, writeResults } from './report.ts';
+import {
+  describeReasons,
+  mergeReasons,
+  printTable,
+  type QueryResult,
+  type RoundFigures,
+  summarise,
+  writeResults,
+} from './report.ts';
 import {
   BENCH_DIR,
   LOAD_CPU,
@@ -117,10 +125,12 @@ async function main() {
           for (const server of order) {
             await drained(server.pid, postmaster);
             const fixed = await openLoop(result.checked.get(server.name)!.request!, rate, settings.fixed);
-            Object.assign(figures.get(server.name)!, {
+            const f = figures.get(server.name)!;
+            Object.assign(f, {
               fixedRate: rate,
               fixedP99Ms: fixed.p99Ms,
               fixedFailures: fixed.failures,
+              failureReasons: mergeReasons([f.failureReasons, fixed.reasons]),
             });
           }
         }
@@ -131,7 +141,9 @@ async function main() {
               `${result.query.name} / ${name}: only ${f.requests} requests completed; its figures are rough`,
             );
           if (f.failures || f.fixedFailures)
-            log(`${result.query.name} / ${name}: ${f.failures + f.fixedFailures} failed requests`);
+            log(
+              `${result.query.name} / ${name}: ${f.failures + f.fixedFailures} failed requests (${describeReasons(f.failureReasons)})`,
+            );
         }
         log(
           `round ${round + 1}/${settings.rounds} ${result.query.name} (${Math.round(performance.now() / 1000)} s): ` +
@@ -198,6 +210,7 @@ async function saturate(server: RunningServer, result: QueryResult, postmaster: 
     p90Ms: run.p90Ms,
     p99Ms: run.p99Ms,
     failures: run.failures + (unloaded?.failures ?? 0),
+    failureReasons: mergeReasons([run.reasons, unloaded?.reasons ?? {}]),
     unloadedP50Ms: unloaded?.p50Ms ?? Number.NaN,
     serverCpuMsPerReq: perRequest(after.server - before.server),
     pgCpuMsPerReq: perRequest(after.postgres - before.postgres),

@@ -2,6 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import type { Checked } from './check.ts';
+import type { FailureReasons } from './load.ts';
 import { median } from './measure.ts';
 import type { QueryDef } from './queries.ts';
 import { PINNING, SERVER_NAMES, type ServerName } from './servers/process.ts';
@@ -22,6 +23,8 @@ export type Figures = {
   fixedRate: number;
   fixedP99Ms: number;
   fixedFailures: number;
+  /** Why the failed requests of the round failed (all three loads). */
+  failureReasons: FailureReasons;
 };
 export type RoundFigures = Map<ServerName, Figures>;
 
@@ -33,12 +36,28 @@ export type QueryResult = {
 };
 
 /** Per server: medians over rounds, plus what does not change between rounds. */
-export type ServerSummary = Omit<Figures, 'failures' | 'fixedFailures'> & {
+export type ServerSummary = Omit<Figures, 'failures' | 'fixedFailures' | 'failureReasons'> & {
   sqlPerRequest: number;
   bytesPerRequest: number;
   failures: number;
+  failureReasons?: FailureReasons;
   roundsRps: number[];
 };
+
+/** Failure reasons added up, e.g. over rounds or over the loads of one round. */
+export function mergeReasons(all: readonly FailureReasons[]): FailureReasons {
+  const merged: FailureReasons = {};
+  for (const reasons of all)
+    for (const [reason, n] of Object.entries(reasons)) merged[reason] = (merged[reason] ?? 0) + n;
+  return merged;
+}
+
+/** `status 503 ×2, error ECONNRESET ×5` */
+export function describeReasons(reasons: FailureReasons): string {
+  return Object.entries(reasons)
+    .map(([reason, n]) => `${reason} ×${n}`)
+    .join(', ');
+}
 
 export type QuerySummary = {
   name: string;
@@ -76,7 +95,7 @@ export function summarise(results: QueryResult[], settings: Record<string, unkno
         notMeasured[name] = checked?.problem ?? (checked ? 'answer checked; no rounds run' : 'not run');
         continue;
       }
-      const med = (key: keyof Figures) => median(rounds.map((f) => f[key]));
+      const med = (key: Exclude<keyof Figures, 'failureReasons'>) => median(rounds.map((f) => f[key]));
       servers[name] = {
         rps: med('rps'),
         requests: med('requests'),
@@ -92,6 +111,9 @@ export function summarise(results: QueryResult[], settings: Record<string, unkno
         sqlPerRequest: result.sql.get(name) ?? Number.NaN,
         bytesPerRequest: checked.bytes,
         failures: rounds.reduce((n, f) => n + f.failures + f.fixedFailures, 0),
+        ...(rounds.some((f) => f.failures + f.fixedFailures)
+          ? { failureReasons: mergeReasons(rounds.map((f) => f.failureReasons)) }
+          : {}),
         roundsRps: rounds.map((f) => f.rps),
       };
     }

@@ -1,0 +1,50 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedLoop, openLoop, sequential } from '../src/load.ts';
+import type { BenchRequest } from '../src/queries.ts';
+
+/** A server that refuses every third request with 503 and drops every fifth connection's answer. */
+let server: Server;
+let request: BenchRequest;
+beforeAll(async () => {
+  let n = 0;
+  server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      n++;
+      if (n % 5 === 0) return req.socket.destroy();
+      res.statusCode = n % 3 === 0 ? 503 : 200;
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  request = {
+    url: `http://127.0.0.1:${port}/graphql`,
+    body: '{}',
+    headers: { 'content-type': 'application/json' },
+  };
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('the loads tell why requests failed', () => {
+  it('at a fixed rate', async () => {
+    const run = await openLoop(request, 100, 1);
+    expect(run.reasons['status 503']).toBeGreaterThan(0);
+    expect(run.reasons['error ECONNRESET']).toBeGreaterThan(0);
+    expect(Object.values(run.reasons).reduce((a, b) => a + b, 0)).toBe(run.failures);
+  });
+
+  it('one request at a time', async () => {
+    const run = await sequential(request, 0.5);
+    expect(run.reasons['status 503']).toBeGreaterThan(0);
+    expect(Object.values(run.reasons).reduce((a, b) => a + b, 0)).toBe(run.failures);
+  });
+
+  it('in a closed loop', async () => {
+    const run = await closedLoop(request, 2, 1);
+    expect(run.reasons['status 503']).toBeGreaterThan(0);
+    expect(run.failures).toBeGreaterThan(0);
+  });
+});
