@@ -1,5 +1,6 @@
 import { PgBoss } from 'pg-boss';
 import type { Change, Database, Queryable } from '../db/database';
+import { importService } from '../modules/imports/import.service';
 import { escalationService } from '../modules/notifications/escalation.service';
 import { startWebhookDeliveries, type WebhookOptions } from '../modules/webhooks/webhook.worker';
 
@@ -41,8 +42,9 @@ const inTransaction = (tx: Queryable) => ({
 /**
  * Background work on the pg-boss queue in PostgreSQL (schema `pgboss`), shared by every API process:
  * each process offers a deadline sweep every interval, pg-boss keeps one job per interval and hands
- * it to one worker; a declined LEAD enqueues its escalation in the declining transaction. That a
- * sweep or job runs twice would change nothing: escalations are deduplicated in the database.
+ * it to one worker; a declined LEAD enqueues its escalation in the declining transaction. The sweep
+ * also marks FAILED the imports a stopped process left RUNNING. That a sweep or job runs twice
+ * would change nothing: escalations are deduplicated in the database, and an import is marked once.
  */
 export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const { db, log } = options;
@@ -65,6 +67,9 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   await boss.work(DEADLINE_SWEEP, polling, async () => {
     const escalated = await escalationService.escalateOverdue(db);
     if (escalated) log('assignments escalated', { reason: 'ASSIGNMENT_OVERDUE', count: escalated });
+    // Imports cut short by a stopped process would otherwise stay RUNNING for ever.
+    const interrupted = await importService.failInterrupted(db);
+    if (interrupted) log('interrupted imports marked FAILED', { count: interrupted });
   });
   await boss.work<{ assignmentId: string }>(LEAD_DECLINED, { ...polling, batchSize: 20 }, async (jobs) => {
     const escalated = await escalationService.escalateLeadDeclined(

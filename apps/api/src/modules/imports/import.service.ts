@@ -5,7 +5,7 @@ import { fromGlobalId } from '../../common/ids';
 import { childPage, type Order } from '../../common/listing';
 import { insertRow } from '../../common/writes';
 import type { Context } from '../../context';
-import type { Transaction } from '../../db/database';
+import type { Database, Transaction } from '../../db/database';
 import { Observation } from '../situations/observation.entity';
 import { situationService } from '../situations/situation.service';
 import { ACLED_LIMITS, type AcledEvent, readAcledCsv, reportOf } from './acled';
@@ -18,6 +18,24 @@ import type { ImportRowError } from './import-row-error.type';
 export const IMPORT_BATCH = 500;
 
 const newestFirst: Order = { field: 'CREATED_AT', direction: 'DESC' };
+
+/**
+ * The advisory lock an import holds while it stores its events (released with its transaction,
+ * also when the process dies): a RUNNING job whose lock nobody holds was interrupted.
+ */
+export const importLock = (jobIdParam: string) => `${IMPORT_LOCK_SPACE}, hashtext(${jobIdParam}::text)`;
+const IMPORT_LOCK_SPACE = 7_340_001;
+
+/** How long after its creation a RUNNING job without its lock counts as interrupted (it takes the lock at once). */
+const INTERRUPTED_AFTER = '1 minute';
+
+const INTERRUPTED: ImportRowError[] = [
+  {
+    row: null,
+    column: null,
+    message: 'the import was interrupted (the service stopped while it ran); nothing was imported',
+  },
+];
 
 const JOB_COLUMNS = `id, situation_id AS "situationId", format, status, total_rows AS "totalRows",
   processed_rows AS "processedRows", imported_rows AS "importedRows", errors,
@@ -79,6 +97,24 @@ export const importService = {
     });
   },
 
+  /**
+   * Marks FAILED the RUNNING jobs whose import is gone: its process stopped or died mid-import, its
+   * transaction rolled back, and nothing was imported. A job still importing holds its lock and is
+   * left alone, whichever process runs it. Returns how many were marked.
+   */
+  async failInterrupted(db: Database): Promise<number> {
+    return db.transaction(async (tx) => {
+      const rows = await tx.query<{ id: string }>(
+        `UPDATE import_job SET status = 'FAILED', errors = $1::jsonb, finished_at = now()
+         WHERE status = 'RUNNING' AND created_at < now() - interval '${INTERRUPTED_AFTER}'
+           AND pg_try_advisory_xact_lock(${importLock('id')})
+         RETURNING id`,
+        [JSON.stringify(INTERRUPTED)],
+      );
+      return rows.length;
+    });
+  },
+
   async get(ctx: Context, globalId: string): Promise<ImportJob> {
     const job = await importJobById(ctx).load(fromGlobalId('ImportJob', globalId));
     if (!job) throw new AppError('NOT_FOUND', 'import job was not found');
@@ -132,6 +168,7 @@ export const importService = {
 
     try {
       const done = await ctx.db.transaction(async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(${importLock('$1')})`, [job.id]);
         let imported = 0;
         for (let start = 0; start < file.events.length; start += IMPORT_BATCH) {
           const batch = file.events.slice(start, start + IMPORT_BATCH);

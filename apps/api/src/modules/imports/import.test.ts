@@ -5,6 +5,7 @@ import { ACLED_HEADER, type AcledRecord, acledCsv, acledEvent } from '../../../t
 import { makeSituation } from '../../../test/factories-situations';
 import type { Database } from '../../db/database';
 import { createApiServer } from '../../server';
+import { importLock, importService } from './import.service';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -423,5 +424,46 @@ describe('who may import and read imports', () => {
         expect(list).toEqual({ totalCount: 0, edges: [] });
       }
     }
+  });
+});
+
+describe('an import cut short by a stopped process', () => {
+  const runningJob = async (situationId: string, age: string) => {
+    const [job] = await api.db.query<{ id: string }>(
+      `INSERT INTO import_job (situation_id, format, total_rows, created_at)
+       VALUES ($1, 'ACLED_CSV', 10, now() - $2::interval) RETURNING id`,
+      [situationId, age],
+    );
+    return job.id;
+  };
+  const statusOf = async (id: string) =>
+    (
+      await api.db.query<{ status: string; errors: { message: string }[] }>(
+        'SELECT status, errors FROM import_job WHERE id = $1',
+        [id],
+      )
+    )[0];
+
+  it('is marked FAILED by the sweep, while an import still holding its lock and a new job are left RUNNING', async () => {
+    const situation = await makeSituation(api.db);
+    const interrupted = await runningJob(situation.id, '5 minutes');
+    const stillRunning = await runningJob(situation.id, '5 minutes');
+    const justCreated = await runningJob(situation.id, '0 seconds');
+    // Another connection holds the lock of a job that is still importing, as importAcled does.
+    await api.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(${importLock('$1')})`, [stillRunning]);
+      expect(await importService.failInterrupted(api.db)).toBeGreaterThanOrEqual(1);
+    });
+    const failed = await statusOf(interrupted);
+    expect(failed.status).toBe('FAILED');
+    expect(failed.errors[0].message).toMatch(/interrupted.*nothing was imported/);
+    expect((await statusOf(stillRunning)).status).toBe('RUNNING');
+    expect((await statusOf(justCreated)).status).toBe('RUNNING');
+    // Once its lock is gone, the other one is found too; a second sweep changes nothing more.
+    await importService.failInterrupted(api.db);
+    expect((await statusOf(stillRunning)).status).toBe('FAILED');
+    const again = await importService.failInterrupted(api.db);
+    expect((await statusOf(justCreated)).status).toBe('RUNNING');
+    expect(again).toBe(0);
   });
 });
