@@ -532,15 +532,26 @@ export function byId<T extends Row>(
   list: (db: Database) => ListSpec,
   rule?: (viewer: Viewer) => Filter,
 ) {
+  // A relation's resolver asks for its loader once per row (an assignment's actor: thousands of
+  // times on a page); without joins the loader's key depends on the projection alone, kept here.
+  const keys = new WeakMap<Projection, string>();
+  const keyOf = (spec: ListSpec, projection?: Projection | null, joins?: readonly (Join | null)[]) => {
+    if (joins?.length || !projection) return `${name}|${projected(spec, projection).id}|${joinsKey(joins)}`;
+    let key = keys.get(projection);
+    if (key === undefined) {
+      key = `${name}|${projected(spec, projection).id}|`;
+      keys.set(projection, key);
+    }
+    return key;
+  };
   const load = (
     ctx: LoaderContext,
     projection?: Projection | null,
     joins?: readonly (Join | null)[],
   ): RowLoader<T> => {
     const spec = list(ctx.db);
-    const { select, id } = projected(spec, projection);
-    return ctx.loaders.get(`${name}|${id}|${joinsKey(joins)}`, () =>
-      rowsById<T>(ctx.db, spec, rule?.(ctx.viewer), select, joins),
+    return ctx.loaders.get(keyOf(spec, projection, joins), () =>
+      rowsById<T>(ctx.db, spec, rule?.(ctx.viewer), projected(spec, projection).select, joins),
     );
   };
   /**
