@@ -12,20 +12,19 @@ const apiUrl = `http://localhost:${apiPort}`;
 const children = [];
 
 /**
- * `ownGroup`: the child and what it starts (the API's embedded PostgreSQL) get a process group of
- * their own, so that Ctrl-C in the terminal reaches only this script, which then asks the API to
- * stop: the API drains its requests and closes its pool before it stops PostgreSQL. In the
- * terminal's group, PostgreSQL took the Ctrl-C itself and shut down at once (ending the API's
- * sessions mid-request) while the API was still draining.
+ * Each child and what it starts (the API's embedded PostgreSQL) run in a process group of their
+ * own, so that Ctrl-C in the terminal reaches only this script, which then stops each group: the
+ * API drains its requests and closes its pool before it stops PostgreSQL. In the terminal's group,
+ * PostgreSQL took the Ctrl-C itself and shut down at once (ending the API's sessions mid-request)
+ * while the API was still draining.
  */
-function run(name, args, env, { ownGroup = false } = {}) {
+function run(name, args, env) {
   const child = spawn('pnpm', args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: ownGroup,
+    detached: true,
   });
-  child.ownGroup = ownGroup;
   const prefix = (chunk) =>
     chunk
       .toString()
@@ -63,16 +62,15 @@ let stopping = false;
 function stop(code = 0) {
   if (stopping) return;
   stopping = true;
+  // Each group as a whole: pnpm, its shell and the program (PostgreSQL takes SIGTERM as a "smart"
+  // shutdown: no new sessions, open ones go on until the API ends them).
   for (const child of children) {
-    // A group of its own is signalled as a group (pnpm, its shell and the program; PostgreSQL
-    // takes SIGTERM as a "smart" shutdown: no new sessions, open ones go on until the API ends them).
-    if (child.ownGroup && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        child.kill('SIGTERM');
-      }
-    } else child.kill('SIGTERM');
+    if (child.exitCode !== null) continue;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
   }
   setTimeout(() => process.exit(code), 8000).unref();
   Promise.all(
@@ -81,20 +79,15 @@ function stop(code = 0) {
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
-// A closed terminal: the API is in a group of its own and would not hear of it otherwise.
+// A closed terminal: the children are in groups of their own and would not hear of it otherwise.
 process.on('SIGHUP', () => stop(0));
 
-run(
-  'api',
-  ['--filter', '@concord/api', 'start'],
-  {
-    API_PORT: String(apiPort),
-    CONCORD_DATA_DIR: process.env.CONCORD_DATA_DIR ?? join(root, '.data', 'postgres'),
-    // The plan editor's live updates connect from the workspace's origin straight to the API.
-    ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
-  },
-  { ownGroup: true },
-);
+run('api', ['--filter', '@concord/api', 'start'], {
+  API_PORT: String(apiPort),
+  CONCORD_DATA_DIR: process.env.CONCORD_DATA_DIR ?? join(root, '.data', 'postgres'),
+  // The plan editor's live updates connect from the workspace's origin straight to the API.
+  ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
+});
 try {
   await waitFor(`${apiUrl}/health/ready`, 120_000);
 } catch (error) {
