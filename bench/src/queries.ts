@@ -1,3 +1,4 @@
+import { parseGlobalId, toGlobalId } from '@concord/api/src/common/global-id.ts';
 import type { Fixtures } from './datasets.ts';
 import { FILTER_STATUS, NETWORK_KIND } from './datasets.ts';
 import { headersFor } from './integrator.ts';
@@ -18,8 +19,6 @@ export type QueryDef = {
   /** The request for one server. May ask the server first (the cursor of a first page is the server's own). */
   request(server: ServerName, baseUrl: string, fixtures: Fixtures, send: Send): Promise<BenchRequest>;
 };
-
-const gidOf = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
 function graphql(
   server: ServerName,
@@ -93,7 +92,7 @@ function filteredPageRequest(
   after: string | null,
 ): BenchRequest {
   if (server === 'concord') {
-    const planId = gidOf('ResponsePlan', fixtures.filterPlanId);
+    const planId = toGlobalId('ResponsePlan', fixtures.filterPlanId);
     return graphql(server, baseUrl, concordFilteredPage, { planId, statuses: [FILTER_STATUS], after });
   }
   if (server === 'postgraphile') {
@@ -172,7 +171,7 @@ const taskById: QueryDef = {
         baseUrl,
         'query TaskById($id: ID!) { task(id: $id) { id title status plan { id title } } }',
         {
-          id: gidOf('Task', fixtures.taskId),
+          id: toGlobalId('Task', fixtures.taskId),
         },
       );
     }
@@ -213,12 +212,10 @@ const RENAMES: Record<string, string> = {
   rowId: 'id',
 };
 
-/** Concord's global ids are base64url of `Type:uuid`; PostGraphile's rowId is the uuid itself. */
+/** Concord's global ids name a type and a uuid; PostGraphile's rowId is the uuid itself. */
 function plainId(value: unknown): unknown {
   if (typeof value !== 'string' || /^[0-9a-f-]{36}$/.test(value)) return value;
-  const text = Buffer.from(value, 'base64url').toString('utf8');
-  const colon = text.indexOf(':');
-  return colon > 0 ? text.slice(colon + 1) : value;
+  return parseGlobalId(value)?.id ?? value;
 }
 
 /**

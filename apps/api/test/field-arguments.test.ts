@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseGlobalId } from '../src/common/ids';
 import { partnerService } from '../src/modules/partnerships/partner.service';
 import { errorCode, ok, startTestApi, type TestApi } from './api';
 import { makeActor } from './factories';
@@ -108,12 +109,12 @@ describe('field resolvers without arguments', () => {
     expect(rows.length).toBeGreaterThan(3);
     const planIds = await api.db.query<{ id: string; planId: string }>(
       'SELECT id, plan_id AS "planId" FROM task WHERE id = ANY($1::uuid[])',
-      [rows.map((r: any) => Buffer.from(r.id, 'base64url').toString().split(':')[1])],
+      [rows.map((r: any) => parseGlobalId(r.id)!.id)],
     );
     const planOf = new Map(planIds.map((r) => [r.id, r.planId]));
     for (const row of rows) {
-      const taskId = Buffer.from(row.id, 'base64url').toString().split(':')[1];
-      expect(Buffer.from(row.plan.id, 'base64url').toString()).toBe(`ResponsePlan:${planOf.get(taskId)}`);
+      const taskId = parseGlobalId(row.id)!.id;
+      expect(parseGlobalId(row.plan.id)).toEqual({ type: 'ResponsePlan', id: planOf.get(taskId) });
     }
     expect(new Set(rows.map((r: any) => r.plan.id)).size).toBeGreaterThan(1);
   });

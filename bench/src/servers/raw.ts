@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { toGlobalId as gid } from '@concord/api/src/common/global-id.ts';
 import pg from 'pg';
 import { announceReady, envInt } from './process.ts';
 
@@ -15,7 +16,6 @@ type Handler = (vars: Row) => Promise<unknown>;
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: envInt('DB_POOL_MAX', 20) });
 const q = async (text: string, params: unknown[]) => (await pool.query(text, params)).rows as Row[];
 
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 const cursor = (sort: string, id: string) => Buffer.from(JSON.stringify([sort, id])).toString('base64url');
 const edges = (nodes: unknown[]) => ({ edges: nodes.map((node) => ({ node })) });
 

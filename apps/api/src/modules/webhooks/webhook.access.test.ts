@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApi, type TestApi } from '../../../test/api';
 import { type Audience, GROUPS, type Group, groupLabel, makeAudience } from '../../../test/factories-plans';
+import { parseGlobalId } from '../../common/ids';
 
 let api: TestApi;
 let audience: Audience;
@@ -57,7 +58,7 @@ async function leadSubscription() {
     audience.as.leadLiaison,
   );
   const gid = res.data.createWebhookSubscription.webhookSubscription.id as string;
-  return { gid, id: Buffer.from(gid, 'base64url').toString().split(':')[1] };
+  return { gid, id: parseGlobalId(gid)!.id };
 }
 
 const stateOf = async (id: string) =>

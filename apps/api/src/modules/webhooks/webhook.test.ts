@@ -10,7 +10,7 @@ import {
   makeTask,
 } from '../../../test/factories-plans';
 import { eventually, startReceiver, verifySignature } from '../../../test/factories-webhooks';
-import { toGlobalId } from '../../common/ids';
+import { parseGlobalId, toGlobalId } from '../../common/ids';
 import { type Jobs, startJobs } from '../../jobs/queue';
 
 let api: TestApi;
@@ -226,7 +226,7 @@ describe('who receives which event', () => {
          WHERE event = 'PLAN_STATUS_CHANGED' AND payload->'data'->>'planId' = ANY($1)`,
         [[plan.gid, confidential.gid]],
       );
-      const sid = (gid: string) => Buffer.from(gid, 'base64url').toString().split(':')[1];
+      const sid = (gid: string) => parseGlobalId(gid)!.id;
       const second = sid(ok(secondOfContributor).createWebhookSubscription.webhookSubscription.id);
       // A CONFIDENTIAL plan is beyond what an integrator of any organisation reads: no event.
       expect(rows.map((r) => [r.subscriptionId, r.planId]).sort()).toEqual(
@@ -279,7 +279,7 @@ describe('who receives which event', () => {
         `SELECT subscription_id AS "subscriptionId" FROM webhook_delivery WHERE event = 'ALERT_ISSUED' AND payload @> $1::jsonb`,
         [JSON.stringify({ data: { alertId: alert.gid } })],
       );
-      const sid = (gid: string) => Buffer.from(gid, 'base64url').toString().split(':')[1];
+      const sid = (gid: string) => parseGlobalId(gid)!.id;
       expect(rows.map((r) => r.subscriptionId).sort()).toEqual([sid(sender.id), sid(recipient.id)].sort());
       expect(bystander.org.id).not.toBe(sender.org.id);
       const body = await eventually(async () => {
@@ -304,7 +304,7 @@ describe('subscriptions', () => {
     expect(sub.secret).toMatch(/^whsec_[\w-]{43}$/);
     const audit = await api.db.query<{ text: string }>(
       `SELECT coalesce(changes::text, '') || coalesce(details::text, '') AS text FROM audit_event WHERE entity_id = $1`,
-      [Buffer.from(sub.id, 'base64url').toString().split(':')[1]],
+      [parseGlobalId(sub.id)!.id],
     );
     expect(audit.length).toBeGreaterThan(0);
     expect(audit.some((a) => a.text.includes(sub.secret))).toBe(false);
@@ -357,7 +357,7 @@ describe('subscriptions', () => {
         ),
       ),
     ).toBe('CONFLICT');
-    const id = Buffer.from(sub.id, 'base64url').toString().split(':')[1];
+    const id = parseGlobalId(sub.id)!.id;
     await api.db.query(
       `INSERT INTO webhook_delivery (subscription_id, event_id, event, payload) VALUES ($1, 'e1', 'ALERT_ISSUED', '{}')`,
       [id],
@@ -377,7 +377,7 @@ describe('subscriptions', () => {
 
   it('a delivery is unique per subscription and event: the same event cannot be delivered twice', async () => {
     const sub = await subscriber('https://example.org/once');
-    const id = Buffer.from(sub.id, 'base64url').toString().split(':')[1];
+    const id = parseGlobalId(sub.id)!.id;
     await api.db.query(
       `INSERT INTO webhook_delivery (subscription_id, event_id, event, payload) VALUES ($1, 'same', 'ALERT_ISSUED', '{}')`,
       [id],
@@ -392,7 +392,7 @@ describe('subscriptions', () => {
 
   it('node(id) of a delivery shows it to those who see its subscription', async () => {
     const sub = await subscriber('https://example.org/node');
-    const id = Buffer.from(sub.id, 'base64url').toString().split(':')[1];
+    const id = parseGlobalId(sub.id)!.id;
     const [row] = await api.db.query<{ id: string }>(
       `INSERT INTO webhook_delivery (subscription_id, event_id, event, payload) VALUES ($1, 'n1', 'ALERT_ISSUED', '{}') RETURNING id`,
       [id],
