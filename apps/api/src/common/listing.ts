@@ -341,9 +341,19 @@ export function pageLoader(
 export class RowLoader<T> extends DataLoader<string, T | null> {
   private readonly known = new Map<string, T | null>();
 
+  /**
+   * Held here only, not also as a settled promise in DataLoader's cache: joins prime thousands of
+   * rows a request, and `load` answers for them from here.
+   */
   override prime(key: string, value: T | null | Error): this {
-    if (!(value instanceof Error) && !this.known.has(key)) this.known.set(key, value);
-    return super.prime(key, value);
+    if (value instanceof Error) return super.prime(key, value);
+    if (!this.known.has(key)) this.known.set(key, value);
+    return this;
+  }
+
+  override load(key: string): Promise<T | null> {
+    const row = this.known.get(key);
+    return row !== undefined ? Promise.resolve(row) : super.load(key);
   }
 
   override clear(key: string): this {
@@ -359,7 +369,7 @@ export class RowLoader<T> extends DataLoader<string, T | null> {
   /** The row (or null for a miss) when held, else the promise of it. */
   get(key: string): T | null | Promise<T | null> {
     const row = this.known.get(key);
-    return row !== undefined ? row : this.load(key);
+    return row !== undefined ? row : super.load(key);
   }
 }
 

@@ -43,4 +43,14 @@ describe('RowLoader', () => {
     loader.clearAll();
     expect(loader.get('c')).toBeInstanceOf(Promise);
   });
+
+  it('answers load and loadMany for primed rows without a batch, and batches only the others', async () => {
+    const batches: string[][] = [];
+    const loader = make(batches);
+    loader.prime('a', { id: 'a' });
+    loader.prime('hidden', null);
+    expect(await loader.load('a')).toEqual({ id: 'a' });
+    expect(await loader.loadMany(['a', 'hidden', 'b'])).toEqual([{ id: 'a' }, null, { id: 'b' }]);
+    expect(batches).toEqual([['b']]);
+  });
 });
