@@ -144,4 +144,84 @@ describe('compiled execution', () => {
       ['groups', 1, 'items', 0, 'note'],
     ]);
   });
+
+  it('calls resolvers with a lazily made path, the same as graphql-js, sync or async, thrown or rejected (patches/graphql-jit)', async () => {
+    type Info = { path: unknown };
+    const infos: Info[] = [];
+    const seen = (info: Info) => {
+      infos.push(info);
+      return info;
+    };
+    const pathOf = (path: { key: unknown; prev?: unknown } | undefined): unknown[] =>
+      path ? [...pathOf(path.prev as typeof path), path.key] : [];
+    const Leaf = new GraphQLObjectType({
+      name: 'Leaf',
+      fields: {
+        at: {
+          type: GraphQLString,
+          resolve: (_row, _args, _ctx, info) => JSON.stringify(pathOf(seen(info).path as never)),
+        },
+        later: {
+          type: GraphQLString,
+          resolve: async (row: { n: number }, _args, _ctx, info) => {
+            seen(info);
+            if (row.n % 10 === 1) throw new Error('later failed');
+            return `later ${row.n}`;
+          },
+        },
+        now: {
+          type: new GraphQLNonNull(GraphQLString),
+          resolve: (row: { n: number }, _args, _ctx, info) => {
+            seen(info);
+            if (row.n % 10 === 2) throw new Error('now failed');
+            return `now ${row.n}`;
+          },
+        },
+      },
+    });
+    const Branch = new GraphQLObjectType({
+      name: 'Branch',
+      fields: {
+        leaves: {
+          type: new GraphQLList(Leaf),
+          resolve: (branch: { n: number }, _args, _ctx, info) => {
+            seen(info);
+            return [0, 1, 2].map((i) => ({ n: branch.n * 10 + i }));
+          },
+        },
+      },
+    });
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: { branches: { type: new GraphQLList(Branch), resolve: () => [{ n: 0 }, { n: 1 }] } },
+      }),
+    });
+    const document = parse('{ branches { leaves { at later now } } }');
+    const compiled = compileQuery(schema, document);
+    if (!isCompiledQuery(compiled)) throw new Error('not compiled');
+    const jit = await compiled.query(undefined, {}, {});
+    const jitInfos = infos.splice(0);
+    // The path is made when it is read: it is no property of the info object itself.
+    const unread = jitInfos.find((info) => !Object.getOwnPropertyDescriptor(info, 'path'));
+    expect(unread).toBeDefined();
+    const reference = await execute({ schema, document });
+    const referenceInfos = infos.splice(0);
+    const shape = (result: typeof jit) => ({
+      data: result.data,
+      errors: result.errors
+        ?.map((e) => ({ message: e.message, path: e.path, locations: e.locations }))
+        .sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path))),
+    });
+    expect(shape(jit)).toEqual(shape(reference as typeof jit));
+    expect(shape(jit).errors?.map((e) => e.message)).toEqual([
+      'later failed',
+      'now failed',
+      'later failed',
+      'now failed',
+    ]);
+    const paths = (list: Info[]) => list.map((info) => JSON.stringify(pathOf(info.path as never))).sort();
+    expect(paths(jitInfos)).toEqual(paths(referenceInfos));
+    expect(paths(jitInfos)).toContain(JSON.stringify(['branches', 1, 'leaves', 2, 'now']));
+  });
 });
