@@ -34,7 +34,7 @@ export function createSchema(): Promise<GraphQLSchema> {
 }
 
 /**
- * Every Node's id is the global id of its row: base64url of `Type:uuid` (common/ids.ts). Marked
+ * Every Node's id is the global id of its row (common/global-id.ts). Marked
  * `jitInlineLeaf` (our patch of graphql-jit, patches/): the compiled query calls it inline, like a
  * property read, instead of as a resolver with its resolve info, response path and callbacks built
  * for each row (≈ 1 µs and a few hundred bytes per id; half the resolver calls of a nested page).

@@ -37,6 +37,7 @@ const COMPACT_TYPES = [
   'User',
   'WebhookDelivery',
   'WebhookSubscription',
+  'Membership',
 ] as const;
 const codeOf = new Map<string, number>(COMPACT_TYPES.map((type, code) => [type, code]));
 
@@ -45,9 +46,9 @@ const COMPACT_BYTES = 17;
 const COMPACT_LENGTH = 23;
 
 /** Hex digit → value (lowercase only, as PostgreSQL writes uuids), −1 for anything else. */
-const HEX = new Int8Array(128).fill(-1);
-for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
 const HEX_DIGITS = '0123456789abcdef';
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEX[HEX_DIGITS.charCodeAt(i)] = i;
 
 /**
  * Ids are written here and encoded from here: a page answers thousands of ids, and a Buffer made for

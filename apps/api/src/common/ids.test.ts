@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { createSchema } from '../schema';
 import { fromGlobalId, parseGlobalId, toGlobalId } from './ids';
 
 const textForm = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
@@ -53,5 +55,17 @@ describe('global ids', () => {
     unknown[0] = 250;
     expect(parseGlobalId(unknown.toString('base64url'))).toBeNull();
     expect(() => fromGlobalId('Task', 'garbage')).toThrow(/not a valid id/);
+  });
+
+  it('have a type number for every Node type of the schema (a new type needs one appended)', async () => {
+    const schema = await createSchema();
+    const nodeTypes = Object.values(schema.getTypeMap()).filter(
+      (type): type is GraphQLObjectType =>
+        type instanceof GraphQLObjectType && type.getInterfaces().some((i) => i.name === 'Node'),
+    );
+    expect(nodeTypes.length).toBeGreaterThan(20);
+    const id = randomUUID();
+    const long = nodeTypes.map((type) => type.name).filter((name) => toGlobalId(name, id).length !== 23);
+    expect(long).toEqual([]);
   });
 });
