@@ -93,6 +93,34 @@ describe('prepared statements settle on a generic plan', () => {
     expect(counts.generic).toBeGreaterThan(0);
     expect(counts.custom).toBeLessThan(8);
   });
+
+  it('a one-status filter and its totalCount settle on a generic plan; several statuses are still answered', async () => {
+    const viewer = await signedInAs(api.db, 'VIEWER', leadActorId);
+    const [{ planId }] = await api.db.query<{ planId: string }>(
+      'SELECT plan_id AS "planId" FROM task WHERE id = $1',
+      [taskId],
+    );
+    const filtered = (statuses: string[]) =>
+      statementsOf(api.db, async () =>
+        ok(
+          await api.gql(
+            `query($f: TaskListFilter) { tasks(filter: $f, first: 2) { totalCount edges { node { id } } } }`,
+            { f: { planId: toGlobalId('ResponsePlan', planId), statuses } },
+            viewer,
+          ),
+        ),
+      );
+    const one = await filtered(['DRAFT']);
+    const several = await filtered(['DRAFT', 'IN_PROGRESS']);
+    expect(several.result.tasks.totalCount).toBeGreaterThanOrEqual(one.result.tasks.totalCount);
+    const count = one.statements.find((s) => /count\(\*\)/.test(s.text) && /FROM task t\b/.test(s.text))!;
+    expect(count.text).toMatch(/t\.status = \$\d+::task_status\b/);
+    const counts = await preparedPlans(count.text, Array(8).fill(count.params));
+    expect(counts.generic).toBeGreaterThan(0);
+    expect(counts.custom).toBeLessThan(8);
+    const severalCount = several.statements.find((s) => /count\(\*\)/.test(s.text))!;
+    expect(severalCount.text).toMatch(/t\.status = ANY\(\$\d+::task_status\[\]\)/);
+  });
 });
 
 describe('read rules check a page row by row', () => {

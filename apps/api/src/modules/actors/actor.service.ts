@@ -24,7 +24,7 @@ function actorFilter(filter: ActorFilter | null | undefined): Filter {
       const pattern = q.p(likePattern(filter.search));
       q.and(`(a.name ILIKE ${pattern} OR a.acronym ILIKE ${pattern})`);
     }
-    if (filter.kinds?.length) q.and(`a.kind = ANY(${q.p(filter.kinds)}::actor_kind[])`);
+    if (filter.kinds?.length) q.and(q.in('a.kind', filter.kinds, 'actor_kind'));
     if (filter.region) q.and(`a.region = ${q.p(filter.region)}`);
     if (filter.countryCode) q.and(`a.country_code = ${q.p(filter.countryCode)}`);
     if (parentId) q.and(`a.parent_id = ${q.p(parentId)}::uuid`);

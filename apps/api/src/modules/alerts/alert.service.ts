@@ -65,7 +65,7 @@ function alertFilter(ctx: Context, filter: AlertFilter | SituationAlertFilter | 
   return (q) => {
     visible(q);
     if (situationId) q.and(`al.situation_id = ${q.p(situationId)}::uuid`);
-    if (filter?.states?.length) q.and(`al.state = ANY(${q.p(filter.states)}::alert_state[])`);
+    if (filter?.states?.length) q.and(q.in('al.state', filter.states, 'alert_state'));
   };
 }
 

@@ -18,7 +18,7 @@ export const readableNotifications = (viewer: Viewer): Filter => {
   if (isAdmin(viewer)) return () => {};
   const actorIds = viewer.kind === 'user' ? actorIdsWith(viewer, ['LIAISON', 'ADMIN']) : [];
   return (q) => {
-    q.and(actorIds.length ? `n.actor_id = ANY(${q.p(actorIds)}::uuid[])` : 'FALSE');
+    q.and(actorIds.length ? q.in('n.actor_id', actorIds) : 'FALSE');
   };
 };
 

@@ -35,7 +35,7 @@ const P = 'p:';
 /** The partnership conditions (alias `p`), written once and placed in both directions' branches. */
 function criteriaSql(q: Sql, criteria: PartnerCriteria): string {
   const conditions = ['TRUE'];
-  if (criteria.kinds?.length) conditions.push(`p.kind = ANY(${q.p(criteria.kinds)}::partnership_kind[])`);
+  if (criteria.kinds?.length) conditions.push(q.in('p.kind', criteria.kinds, 'partnership_kind'));
   if (criteria.status) conditions.push(`p.status = ${q.p(criteria.status)}::partnership_status`);
   if (criteria.asOf) conditions.push(validOn(q, 'p', criteria.asOf));
   return conditions.join(' AND ');

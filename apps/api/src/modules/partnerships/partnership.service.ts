@@ -31,8 +31,8 @@ function partnershipFilter(filter: PartnershipFilter | null | undefined): Filter
   const actorId = filter?.actorId ? fromGlobalId('Actor', filter.actorId, 'filter.actorId') : null;
   return (q) => {
     if (!filter) return;
-    if (filter.kinds?.length) q.and(`p.kind = ANY(${q.p(filter.kinds)}::partnership_kind[])`);
-    if (filter.statuses?.length) q.and(`p.status = ANY(${q.p(filter.statuses)}::partnership_status[])`);
+    if (filter.kinds?.length) q.and(q.in('p.kind', filter.kinds, 'partnership_kind'));
+    if (filter.statuses?.length) q.and(q.in('p.status', filter.statuses, 'partnership_status'));
     if (actorId) {
       const id = q.p(actorId);
       q.and(`(p.source_id = ${id}::uuid OR p.target_id = ${id}::uuid)`);

@@ -50,7 +50,7 @@ function askedPlans(viewer: Viewer, filter: ResponsePlanFilter | null | undefine
     : null;
   return (q) => {
     if (!filter) return;
-    if (filter.statuses?.length) q.and(`p.status = ANY(${q.p(filter.statuses)}::plan_status[])`);
+    if (filter.statuses?.length) q.and(q.in('p.status', filter.statuses, 'plan_status'));
     if (situationId) q.and(`p.situation_id = ${q.p(situationId)}::uuid`);
     if (leadActorId) q.and(`p.lead_actor_id = ${q.p(leadActorId)}::uuid`);
     if (participantActorId) {

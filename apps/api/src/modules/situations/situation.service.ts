@@ -22,7 +22,7 @@ function situationFilter(ctx: Context, filter: SituationFilter | null | undefine
   return (q) => {
     visible(q);
     if (!filter) return;
-    if (filter.statuses?.length) q.and(`s.status = ANY(${q.p(filter.statuses)}::situation_status[])`);
+    if (filter.statuses?.length) q.and(q.in('s.status', filter.statuses, 'situation_status'));
     if (filter.countryCode) q.and(`s.country_code = ${q.p(filter.countryCode)}`);
     if (filter.search) q.and(`s.name ILIKE ${q.p(likePattern(filter.search))}`);
     if (filter.isExercise != null) q.and(`s.is_exercise = ${q.p(filter.isExercise)}`);

@@ -82,8 +82,8 @@ function askedTasks(
   return (q) => {
     if (!filter) return;
     if (planId) q.and(`t.plan_id = ${q.p(planId)}::uuid`);
-    if (filter.statuses?.length) q.and(`t.status = ANY(${q.p(filter.statuses)}::task_status[])`);
-    if (filter.priorities?.length) q.and(`t.priority = ANY(${q.p(filter.priorities)}::task_priority[])`);
+    if (filter.statuses?.length) q.and(q.in('t.status', filter.statuses, 'task_status'));
+    if (filter.priorities?.length) q.and(q.in('t.priority', filter.priorities, 'task_priority'));
     if (actorId) {
       // Only assignments the viewer may see can select a task, or the filter would reveal them.
       const visible = isAdmin(viewer) ? '' : ` AND ${assignmentReadable(q, viewer, 'ta')}`;

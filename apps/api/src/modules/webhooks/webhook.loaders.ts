@@ -44,7 +44,7 @@ export const subscriptionVisible =
   (q) => {
     if (isAdmin(viewer)) return;
     const own = viewer.kind === 'user' ? actorIdsWith(viewer, ['LIAISON']) : [];
-    q.and(own.length ? `ws.actor_id = ANY(${q.p(own)}::uuid[])` : 'FALSE');
+    q.and(own.length ? q.in('ws.actor_id', own) : 'FALSE');
   };
 
 export const webhookSubscriptionList = listWithoutSecret;

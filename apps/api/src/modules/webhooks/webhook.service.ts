@@ -80,7 +80,7 @@ export const webhookService = {
     return childPage(ctx, deliveryList(ctx.db), 'wd.subscription_id', subscriptionId, {
       filterKey: filter ?? null,
       filter: (q) => {
-        if (filter?.statuses?.length) q.and(`wd.status = ANY(${q.p(filter.statuses)}::delivery_status[])`);
+        if (filter?.statuses?.length) q.and(q.in('wd.status', filter.statuses, 'delivery_status'));
       },
       order: orderBy ?? newestFirst,
       args,
