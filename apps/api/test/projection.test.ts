@@ -171,6 +171,53 @@ describe('column projection of hot lists', () => {
     );
   });
 
+  it('reads each row’s sort key only when the query reads a cursor', async () => {
+    const page = (connection: string) => `query($situation: ID!) {
+      responsePlans(first: 10, filter: { situationId: $situation }, orderBy: { field: CREATED_AT, direction: ASC }) {
+        edges { node { tasks(first: 2, orderBy: { field: CREATED_AT, direction: ASC }) { ${connection} } } } } }
+      ${connection.includes('...Cursors') ? 'fragment Cursors on TaskConnection { edges { cursor } }' : ''}`;
+    const planStatement = (texts: string[]) => texts.find((t) => /FROM response_plan p\b/.test(t))!;
+    const read = async (connection: string) => {
+      const run = await statementsOf(api.db, async () => ok(await api.gql(page(connection), { situation })));
+      return { sorted: /"__sort"/.test(taskStatement(run.texts)!), result: run.result };
+    };
+    expect((await read('edges { node { id } }')).sorted).toBe(false);
+    expect((await read('pageInfo { hasNextPage } edges { node { id } }')).sorted).toBe(false);
+    expect((await read('pageInfo { endCursor } edges { node { id } }')).sorted).toBe(true);
+    expect((await read('...Cursors edges { node { id } }')).sorted).toBe(true);
+    const withCursors = await read('pageInfo { endCursor } edges { cursor node { id } }');
+    expect(withCursors.sorted).toBe(true);
+    // The cursors read are those of the rows: the next page starts after the last one.
+    const first = withCursors.result.responsePlans.edges[0].node.tasks;
+    expect(first.pageInfo.endCursor).toBe(first.edges[1].cursor);
+    const next = ok(
+      await api.gql(
+        `query($situation: ID!, $after: String) { responsePlans(first: 1, filter: { situationId: $situation }, orderBy: { field: CREATED_AT, direction: ASC }) {
+          edges { node { tasks(first: 2, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) { edges { node { id } } } } } } }`,
+        { situation, after: first.pageInfo.endCursor },
+      ),
+    );
+    const all = (await read('edges { node { id } }')).result;
+    expect(all.responsePlans.edges[0].node.tasks.edges.map((e: any) => e.node.id)).toEqual(
+      first.edges.map((e: any) => e.node.id),
+    );
+    expect(next.responsePlans.edges[0].node.tasks.edges).toHaveLength(2);
+    expect(next.responsePlans.edges[0].node.tasks.edges.map((e: any) => e.node.id)).not.toContain(
+      first.edges[0].node.id,
+    );
+    // A top-level list too.
+    const root = async (fields: string) =>
+      planStatement(
+        (
+          await statementsOf(api.db, async () =>
+            ok(await api.gql(`{ responsePlans(first: 2) { ${fields} } }`)),
+          )
+        ).texts,
+      );
+    expect(await root('edges { node { id } }')).not.toMatch(/"__sort"/);
+    expect(await root('edges { cursor }')).toMatch(/"__sort"/);
+  });
+
   it('tells whether more follow where a field shared through a fragment also reads pageInfo', async () => {
     const hub = await makeActor(api.db, { name: 'Fragment hub' });
     for (const name of ['Fragment partner A', 'Fragment partner B']) {

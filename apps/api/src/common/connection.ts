@@ -32,11 +32,12 @@ export class PageArgs {
 }
 
 /**
- * Page arguments, and whether the query reads the connection's pageInfo (when unknown, it may).
- * hasNextPage (hasPreviousPage when reading backward) needs one row past the page; a query that
- * does not read pageInfo is spared reading it, and the to-one rows joined to it.
+ * Page arguments, and whether the query reads the connection's pageInfo and its cursors (when
+ * unknown, it may). hasNextPage (hasPreviousPage when reading backward) needs one row past the
+ * page; a query that does not read pageInfo is spared reading it, and the to-one rows joined to it.
+ * A cursor needs each row's sort key as text; a query that reads no cursor is spared that column.
  */
-export type PageRequest = PageArgs & { readsPageInfo?: boolean };
+export type PageRequest = PageArgs & { readsPageInfo?: boolean; readsCursors?: boolean };
 
 /** A row as loaders return it: camelCase properties plus the sort key text for cursors. */
 export type Row = { id: string; __sort?: string };
@@ -76,6 +77,8 @@ export type Page = {
   /** Sort key and id of the cursor to continue from, exclusive. */
   cursor: [string, string] | null;
   hasCursor: boolean;
+  /** Whether rows are read with their sort key (`__sort`), which cursors are made of. */
+  sortKeys: boolean;
 };
 
 export function encodeCursor(sort: string, id: string): string {
@@ -123,6 +126,7 @@ export function toPage(args: PageRequest): Page {
     backward,
     cursor: cursor != null ? decodeCursor(cursor, cursorField) : null,
     hasCursor: cursor != null,
+    sortKeys: args.readsCursors !== false,
   };
 }
 
@@ -131,7 +135,9 @@ class Edge<T extends Row> {
   constructor(readonly node: T) {}
 
   get cursor(): string {
-    return encodeCursor(this.node.__sort ?? '', this.node.id);
+    // A row read without its sort key (the query reads no cursor) never gives a wrong cursor.
+    if (this.node.__sort === undefined) throw new Error('a cursor of a row read without its sort key');
+    return encodeCursor(this.node.__sort, this.node.id);
   }
 }
 

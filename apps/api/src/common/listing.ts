@@ -247,6 +247,10 @@ function ordering(spec: ListSpec, order: Order, page: Page) {
   };
 }
 
+/** The sort key of each row as text, for cursors: only when the query reads one. */
+const sortKey = (option: OrderOption, page: Page) =>
+  page.sortKeys ? `, (${option.expr})::text AS "__sort"` : '';
+
 /** A page of a top-level list: one statement for the rows, one more only if totalCount is asked. */
 export async function listPage<T extends Row = Row>(
   db: Queryable,
@@ -264,7 +268,7 @@ export async function listPage<T extends Row = Row>(
   const { option, orderBy, keyset } = ordering(spec, order, page);
   keyset(q);
   const rows = await db.query<T & QueryResultRow>(
-    `SELECT ${select}, (${option.expr})::text AS "__sort" FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.fetch}`,
+    `SELECT ${select}${sortKey(option, page)} FROM ${spec.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.fetch}`,
     q.params,
     PREPARED,
   );
@@ -321,7 +325,7 @@ export function pageLoader(
     const joined = joinSql(spec, planned, q);
     const rows = await db.query<Row & { __parent: string }>(
       `SELECT x.* FROM ${keyRows} CROSS JOIN LATERAL (
-         SELECT ${select}${joined.select}, (${option.expr})::text AS "__sort", k.id AS "__parent"
+         SELECT ${select}${joined.select}${sortKey(option, page)}, k.id AS "__parent"
          FROM ${spec.from} ${joined.from} ${q.whereClause()} ORDER BY ${orderBy} LIMIT ${page.fetch}
        ) x`,
       q.params,

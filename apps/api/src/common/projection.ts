@@ -38,19 +38,28 @@ const requests = new WeakMap<PageArgs, PageRequest>();
 
 /**
  * The page arguments of the connection a resolver returns, with whether the query reads its
- * pageInfo. One object per arguments object while that answer holds: a field's arguments are one
- * object for all its parent rows (common/field-arguments.ts), and so is its request.
+ * pageInfo and its cursors. One object per arguments object while those answers hold: a field's
+ * arguments are one object for all its parent rows (common/field-arguments.ts), and so is its request.
  */
 export function pageRequest(page: PageArgs, info: GraphQLResolveInfo): PageRequest {
   const connection = projectionOf(info);
   const readsPageInfo = !connection || connection.fields.has('pageInfo');
+  const readsCursors = !connection || readsCursorsOf(info, readsPageInfo);
   let request = requests.get(page);
   // The same arguments may serve the field at another path, merged with other selections there.
-  if (request?.readsPageInfo !== readsPageInfo) {
-    request = { ...page, readsPageInfo };
+  if (request?.readsPageInfo !== readsPageInfo || request.readsCursors !== readsCursors) {
+    request = { ...page, readsPageInfo, readsCursors };
     requests.set(page, request);
   }
   return request;
+}
+
+/** Whether a connection's cursors are read: an edge's, or pageInfo's start and end cursors. */
+function readsCursorsOf(info: GraphQLResolveInfo, readsPageInfo: boolean): boolean {
+  if (projectionOf(info, ['edges'])?.fields.has('cursor')) return true;
+  if (!readsPageInfo) return false;
+  const pageInfo = projectionOf(info, ['pageInfo']);
+  return !pageInfo || pageInfo.fields.has('startCursor') || pageInfo.fields.has('endCursor');
 }
 
 function cached(info: GraphQLResolveInfo, path: readonly string[], orEmpty: boolean): Projection | null {
