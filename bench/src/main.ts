@@ -25,10 +25,11 @@ import {
   startServer,
 } from './servers/process.ts';
 
+// `pnpm bench -- --quick` passes its `--` along, after the one of the root script: both are dropped.
 const argv = process.argv.slice(2);
+while (argv[0] === '--') argv.shift();
 const { values: args } = parseArgs({
-  // `pnpm bench -- --quick` passes the `--` along.
-  args: argv[0] === '--' ? argv.slice(1) : argv,
+  args: argv,
   options: {
     quick: { type: 'boolean', default: false },
     dataset: { type: 'string' },

@@ -17,8 +17,9 @@ import { BENCH_DIR, startServer } from './servers/process.ts';
  * The .cpuprofile stays in the printed folder, for Chrome's DevTools.
  */
 const argv = process.argv.slice(2);
+while (argv[0] === '--') argv.shift();
 const { values: args } = parseArgs({
-  args: argv[0] === '--' ? argv.slice(1) : argv,
+  args: argv,
   options: {
     query: { type: 'string', default: 'plan-page-deep' },
     dataset: { type: 'string', default: 'S' },
