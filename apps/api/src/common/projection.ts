@@ -42,9 +42,7 @@ const requests = new WeakMap<PageArgs, PageRequest>();
  * arguments are one object for all its parent rows (common/field-arguments.ts), and so is its request.
  */
 export function pageRequest(page: PageArgs, info: GraphQLResolveInfo): PageRequest {
-  const connection = projectionOf(info);
-  const readsPageInfo = !connection || connection.fields.has('pageInfo');
-  const readsCursors = !connection || readsCursorsOf(info, readsPageInfo);
+  const { readsPageInfo, readsCursors } = readsOf(info);
   let request = requests.get(page);
   // The same arguments may serve the field at another path, merged with other selections there.
   if (request?.readsPageInfo !== readsPageInfo || request.readsCursors !== readsCursors) {
@@ -52,6 +50,21 @@ export function pageRequest(page: PageArgs, info: GraphQLResolveInfo): PageReque
     requests.set(page, request);
   }
   return request;
+}
+
+type Reads = { readsPageInfo: boolean; readsCursors: boolean };
+const reads = new WeakMap<object, Reads>();
+
+/** What a query reads of a connection besides its nodes, worked out once per field of a document. */
+function readsOf(info: GraphQLResolveInfo): Reads {
+  let known = reads.get(info.fieldNodes);
+  if (!known) {
+    const connection = projectionOf(info);
+    const readsPageInfo = !connection || connection.fields.has('pageInfo');
+    known = { readsPageInfo, readsCursors: !connection || readsCursorsOf(info, readsPageInfo) };
+    reads.set(info.fieldNodes, known);
+  }
+  return known;
 }
 
 /** Whether a connection's cursors are read: an edge's, or pageInfo's start and end cursors. */
