@@ -69,9 +69,9 @@ function askedAssignments(
 ): Filter {
   return (q) => {
     for (const statuses of [filter?.statuses ?? [], ...statusSets]) {
-      if (statuses.length) q.and(`ta.status = ANY(${q.p(statuses)}::assignment_status[])`);
+      if (statuses.length) q.and(q.in('ta.status', statuses, 'assignment_status'));
     }
-    if (filter?.roles?.length) q.and(`ta.role = ANY(${q.p(filter.roles)}::assignment_role[])`);
+    if (filter?.roles?.length) q.and(q.in('ta.role', filter.roles, 'assignment_role'));
   };
 }
 

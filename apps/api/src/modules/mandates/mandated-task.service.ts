@@ -34,7 +34,7 @@ export const mandatedTaskService = {
     return childPage(ctx, mandatedTaskList(ctx.db), 'mt.mandate_id', mandate.id, {
       filterKey: kinds,
       filter: (q) => {
-        if (kinds) q.and(`mt.kind = ANY(${q.p(kinds)}::mandated_task_kind[])`);
+        if (kinds) q.and(q.in('mt.kind', kinds, 'mandated_task_kind'));
       },
       order: orderBy ?? defaultOrder,
       args,

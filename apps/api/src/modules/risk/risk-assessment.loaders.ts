@@ -76,7 +76,7 @@ export const latestAssessmentBySituationId = (ctx: Context) =>
       new DataLoader<string, RiskAssessment | null>(async (situationIds) => {
         const spec = riskAssessmentList(ctx.db);
         const q = new Sql();
-        q.and(`ra.situation_id = ANY(${q.p(situationIds)}::uuid[])`);
+        q.and(q.in('ra.situation_id', situationIds));
         assessmentVisible(ctx.viewer)(q);
         const rows = await ctx.db.query<RiskAssessment>(
           `SELECT DISTINCT ON (ra.situation_id) ${spec.select}

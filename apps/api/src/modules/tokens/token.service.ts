@@ -70,7 +70,7 @@ export const tokenService = {
       ctx.db,
       tokenList(ctx.db),
       (q) => {
-        if (!isAdmin(viewer)) q.and(`k.actor_id = ANY(${q.p(actorIds)}::uuid[])`);
+        if (!isAdmin(viewer)) q.and(q.in('k.actor_id', actorIds));
       },
       { field: 'CREATED_AT', direction: 'DESC' },
       toPage(args),
