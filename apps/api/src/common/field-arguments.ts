@@ -37,17 +37,16 @@ export function reuseFieldArguments(schema: GraphQLSchema): void {
     const method = prototype[meta.methodName];
     if (!field?.resolve || typeof method !== 'function') continue;
 
-    // Per execution (its variables object) and field node: the arguments of the first row, once
-    // type-graphql has built and validated them. The first row's call is still on its way when the
-    // other rows of the page arrive (type-graphql validates asynchronously), so they wait for it.
-    const built = new WeakMap<object, Map<FieldNode, Promise<Built>>>();
-    // …and once known, the arguments themselves, so that later rows are called synchronously.
-    const settled = new WeakMap<Promise<Built>, Built>();
-    const waiting = new WeakMap<object, (value: Built) => void>();
+    // Per execution and field node: the arguments of the first row, once type-graphql has built and
+    // validated them. The first row's call is still on its way when the other rows of the page
+    // arrive (type-graphql validates asynchronously), so they wait for it.
     prototype[meta.methodName] = function (this: unknown, ...values: unknown[]) {
       const { variableValues, fieldNodes } = values[info.index] as GraphQLResolveInfo;
-      const pending = built.get(variableValues)?.get(fieldNodes[0]);
-      if (pending) waiting.get(pending)?.({ self: this, values });
+      const entry = entriesOf(variableValues, method, false)?.get(fieldNodes[0]);
+      if (entry && !entry.built) {
+        entry.built = { self: this, values };
+        entry.deliver(entry.built);
+      }
       return method.apply(this, values);
     };
     const original = field.resolve;
@@ -75,27 +74,22 @@ export function reuseFieldArguments(schema: GraphQLSchema): void {
     };
     field.resolve = (root, args, context, resolveInfo) => {
       const { variableValues, fieldNodes } = resolveInfo;
-      let byField = built.get(variableValues);
-      if (!byField) {
-        byField = new Map();
-        built.set(variableValues, byField);
-      }
-      const known = byField.get(fieldNodes[0]);
+      const entries = entriesOf(variableValues, method, true);
+      if (!entries) return original(root, args, context, resolveInfo);
+      const known = entries.get(fieldNodes[0]);
       if (known) {
-        const values = settled.get(known);
-        if (values) return call(values, root, args, context, resolveInfo);
-        return known.then((k) => call(k, root, args, context, resolveInfo));
+        if (known.built) return call(known.built, root, args, context, resolveInfo);
+        return known.pending.then((k) => call(k, root, args, context, resolveInfo));
       }
-      let resolveBuilt!: (value: Built) => void;
+      let deliver!: (value: Built) => void;
       let refuse!: (error: unknown) => void;
       const pending = new Promise<Built>((resolve, reject) => {
-        resolveBuilt = resolve;
+        deliver = resolve;
         refuse = reject;
       });
       // Nobody may wait for it; a refusal is then reported by the first row alone.
-      pending.then((k) => settled.set(pending, k)).catch(() => {});
-      waiting.set(pending, resolveBuilt);
-      byField.set(fieldNodes[0], pending);
+      pending.catch(() => {});
+      entries.set(fieldNodes[0], { pending, deliver });
       try {
         const result = original(root, args, context, resolveInfo);
         // Arguments refused by validation never reach the method: the other rows get the same error.
@@ -107,6 +101,34 @@ export function reuseFieldArguments(schema: GraphQLSchema): void {
       }
     };
   }
+}
+
+type Entry = { pending: Promise<Built>; deliver: (value: Built) => void; built?: Built };
+
+const ENTRIES = Symbol('concord.fieldArguments');
+
+/**
+ * One execution's entries of one resolver method, by field node. They hang off the execution's own
+ * variables object (a fresh one per execution: graphql-jit and graphql-js both build the coerced
+ * variables anew), not off a module-level WeakMap keyed by it: V8's young-generation collector
+ * keeps the value of a WeakMap entry alive while its key is young, and these values lead back to
+ * their key, so every execution's rows were promoted to the old generation and collected only by
+ * the next full collection (≈ 4 a second under load). Undefined when the object cannot take them.
+ */
+function entriesOf(variables: object, method: Function, create: boolean): Map<FieldNode, Entry> | undefined {
+  const holder = variables as { [ENTRIES]?: Map<Function, Map<FieldNode, Entry>> };
+  let byMethod = holder[ENTRIES];
+  if (!byMethod) {
+    if (!create || !Object.isExtensible(variables)) return undefined;
+    byMethod = new Map();
+    Object.defineProperty(variables, ENTRIES, { value: byMethod });
+  }
+  let entries = byMethod.get(method);
+  if (!entries && create) {
+    entries = new Map();
+    byMethod.set(method, entries);
+  }
+  return entries;
 }
 
 /** Parameter kinds whose value the fast path can give itself (or, for arguments, keep). */

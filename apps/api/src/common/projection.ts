@@ -34,20 +34,23 @@ export function selectedProjectionOf(info: GraphQLResolveInfo, path: readonly st
   return cached(info, path, true);
 }
 
-const requests = new WeakMap<PageArgs, PageRequest>();
+const REQUEST = Symbol('concord.pageRequest');
 
 /**
  * The page arguments of the connection a resolver returns, with whether the query reads its
  * pageInfo and its cursors. One object per arguments object while those answers hold: a field's
  * arguments are one object for all its parent rows (common/field-arguments.ts), and so is its request.
+ * It is kept on the arguments object itself, which lives as long as the execution: in a module-level
+ * WeakMap keyed by it, V8's young-generation collections would keep every request alive once more.
  */
 export function pageRequest(page: PageArgs, info: GraphQLResolveInfo): PageRequest {
   const { readsPageInfo, readsCursors } = readsOf(info);
-  let request = requests.get(page);
+  const holder = page as PageArgs & { [REQUEST]?: PageRequest };
+  let request = holder[REQUEST];
   // The same arguments may serve the field at another path, merged with other selections there.
   if (request?.readsPageInfo !== readsPageInfo || request.readsCursors !== readsCursors) {
     request = { ...page, readsPageInfo, readsCursors };
-    requests.set(page, request);
+    if (Object.isExtensible(page)) Object.defineProperty(page, REQUEST, { value: request, writable: true });
   }
   return request;
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { type Page, type PageInfo, toConnection } from '../../common/connection';
+import { type Connection, type Page, type PageInfo, toConnection } from '../../common/connection';
 import type { PartnershipKind, PartnershipStatus } from '../../common/enums';
 import { groupByParent, type Projected, pickPrefixed, prefixedColumns } from '../../common/listing';
 import { Sql } from '../../common/sql';
@@ -109,17 +109,50 @@ export function partnerPageLoader(
         },
       };
     });
-    return keys.map((key) => {
-      const connection = toConnection(byParent.get(key) ?? [], page, () => counts().load(key));
-      return {
-        edges: connection.edges.map(({ cursor, node }) => ({ cursor, ...node.edge })),
-        pageInfo: connection.pageInfo,
-        get totalCount() {
-          return connection.totalCount;
-        },
-      };
-    });
+    return keys.map(
+      (key) => new PartnerConnection(toConnection(byParent.get(key) ?? [], page, () => counts().load(key))),
+    );
   });
+}
+
+type GroupedRow = { id: string; __sort: unknown; edge: Omit<PartnerEdgeRow, 'cursor'> };
+
+/**
+ * A partner edge: the partner, the partnership, the direction, and the cursor encoded only when
+ * read. Classes rather than object literals with getters: V8 gives each literal with its own
+ * getter closure a hidden class of its own, which young-generation collections keep alive (and the
+ * whole request with it) until the next full collection.
+ */
+class PartnerEdge implements PartnerEdgeRow {
+  readonly node: PartnerEdgeRow['node'];
+  readonly partnership: PartnerEdgeRow['partnership'];
+  readonly direction: PartnerDirection;
+
+  constructor(private readonly from: Connection<GroupedRow>['edges'][number]) {
+    const { edge } = from.node;
+    this.node = edge.node;
+    this.partnership = edge.partnership;
+    this.direction = edge.direction;
+  }
+
+  get cursor(): string {
+    return this.from.cursor;
+  }
+}
+
+/** A page of partners; counted only when totalCount is read. */
+class PartnerConnection implements PartnerPage {
+  readonly edges: PartnerEdge[];
+  readonly pageInfo: PageInfo;
+
+  constructor(private readonly connection: Connection<GroupedRow>) {
+    this.edges = connection.edges.map((edge) => new PartnerEdge(edge));
+    this.pageInfo = connection.pageInfo;
+  }
+
+  get totalCount(): Promise<number> | number {
+    return this.connection.totalCount;
+  }
 }
 
 /** Partnership counts per actor (either end), one grouped statement per batch, only when asked. */
