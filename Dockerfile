@@ -26,7 +26,7 @@ RUN pnpm --filter @concord/api build
 WORKDIR /app/apps/api
 EXPOSE 4000
 USER node
-CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=256", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=256", "--no-allocation-site-pretenuring", "dist/main.js"]
 
 FROM source AS web-build
 RUN pnpm --filter @concord/web build
