@@ -1,5 +1,6 @@
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { stateOn } from './execution-state';
 
 type ParamMetadata = NonNullable<
   ReturnType<typeof getMetadataStorage>['fieldResolvers'][number]['params']
@@ -107,24 +108,15 @@ type Entry = { pending: Promise<Built>; deliver: (value: Built) => void; built?:
 
 const ENTRIES = Symbol('concord.fieldArguments');
 
-/**
- * One execution's entries of one resolver method, by field node. They hang off the execution's own
- * variables object (a fresh one per execution: graphql-jit and graphql-js both build the coerced
- * variables anew), not off a module-level WeakMap keyed by it: V8's young-generation collector
- * keeps the value of a WeakMap entry alive while its key is young, and these values lead back to
- * their key, so every execution's rows were promoted to the old generation and collected only by
- * the next full collection (≈ 4 a second under load). Undefined when the object cannot take them.
- */
+/** One execution's entries of one resolver method, by field node, kept on its variables object. */
 function entriesOf(variables: object, method: Function, create: boolean): Map<FieldNode, Entry> | undefined {
-  const holder = variables as { [ENTRIES]?: Map<Function, Map<FieldNode, Entry>> };
-  let byMethod = holder[ENTRIES];
-  if (!byMethod) {
-    if (!create || !Object.isExtensible(variables)) return undefined;
-    byMethod = new Map();
-    Object.defineProperty(variables, ENTRIES, { value: byMethod });
-  }
-  let entries = byMethod.get(method);
-  if (!entries && create) {
+  const byMethod = stateOn(
+    variables,
+    ENTRIES,
+    create ? () => new Map<Function, Map<FieldNode, Entry>>() : undefined,
+  );
+  let entries = byMethod?.get(method);
+  if (!entries && byMethod && create) {
     entries = new Map();
     byMethod.set(method, entries);
   }

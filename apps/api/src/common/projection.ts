@@ -7,6 +7,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { PageArgs, PageRequest } from './connection';
+import { stateOn } from './execution-state';
 
 /** What a query reads of the rows a resolver returns: the object type and the field names asked for. */
 export type Projection = { type: GraphQLObjectType; fields: ReadonlySet<string> };
@@ -34,23 +35,22 @@ export function selectedProjectionOf(info: GraphQLResolveInfo, path: readonly st
   return cached(info, path, true);
 }
 
-const REQUEST = Symbol('concord.pageRequest');
+const REQUESTS = Symbol('concord.pageRequests');
 
 /**
  * The page arguments of the connection a resolver returns, with whether the query reads its
- * pageInfo and its cursors. One object per arguments object while those answers hold: a field's
- * arguments are one object for all its parent rows (common/field-arguments.ts), and so is its request.
- * It is kept on the arguments object itself, which lives as long as the execution: in a module-level
- * WeakMap keyed by it, V8's young-generation collections would keep every request alive once more.
+ * pageInfo and its cursors. One object per arguments object and answers: a field's arguments are
+ * one object for all its parent rows (common/field-arguments.ts), and so is its request. The same
+ * arguments may serve the field at another path, merged with other selections there.
  */
 export function pageRequest(page: PageArgs, info: GraphQLResolveInfo): PageRequest {
   const { readsPageInfo, readsCursors } = readsOf(info);
-  const holder = page as PageArgs & { [REQUEST]?: PageRequest };
-  let request = holder[REQUEST];
-  // The same arguments may serve the field at another path, merged with other selections there.
-  if (request?.readsPageInfo !== readsPageInfo || request.readsCursors !== readsCursors) {
+  const requests = stateOn(page, REQUESTS, () => new Map<number, PageRequest>());
+  const key = (readsPageInfo ? 1 : 0) + (readsCursors ? 2 : 0);
+  let request = requests?.get(key);
+  if (!request) {
     request = { ...page, readsPageInfo, readsCursors };
-    if (Object.isExtensible(page)) Object.defineProperty(page, REQUEST, { value: request, writable: true });
+    requests?.set(key, request);
   }
   return request;
 }
