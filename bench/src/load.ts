@@ -1,4 +1,5 @@
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent, type ClientRequest, request as httpRequest } from 'node:http';
+import type { Socket } from 'node:net';
 import autocannon from 'autocannon';
 import type { BenchRequest, Body, Send } from './queries.ts';
 
@@ -22,10 +23,30 @@ function tally(reasons: FailureReasons, reason: string): void {
   reasons[reason] = (reasons[reason] ?? 0) + 1;
 }
 
-/** A response's or a request error's reason to fail, or null when it is a success. */
-function failureOf(status: number | undefined, error?: Error): string | null {
-  if (error) return `error ${(error as NodeJS.ErrnoException).code ?? error.message}`;
+/** A response's reason to fail, or null when it is a success. */
+function failureOf(status: number | undefined): string | null {
   return status === 200 ? null : `status ${status}`;
+}
+
+/** When each kept-alive socket of the node:http loops last delivered a whole answer. */
+const lastAnswered = new WeakMap<Socket, number>();
+
+/** Marks the request's socket as having just delivered an answer; the answer's reason to fail. */
+function answerFailure(request: ClientRequest, status: number | undefined): string | null {
+  if (request.socket) lastAnswered.set(request.socket, performance.now());
+  return failureOf(status);
+}
+
+/**
+ * A request error's reason, with the connection it was sent on: a new one, or one kept alive and
+ * idle for how long. An error on a connection idle for about the server's keep-alive timeout is
+ * the client's race with the server closing it, not a fault of the server under load.
+ */
+function requestFailure(request: ClientRequest, error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code ?? error.message;
+  const since = request.socket ? lastAnswered.get(request.socket) : undefined;
+  if (!request.reusedSocket || since === undefined) return `error ${code} on a new connection`;
+  return `error ${code} on a connection idle ${((performance.now() - since) / 1000).toFixed(1)} s`;
 }
 
 export type ClosedLoopResult = {
@@ -148,10 +169,10 @@ export function openLoop(req: BenchRequest, rate: number, seconds: number): Prom
         { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent },
         (response) => {
           response.resume();
-          response.on('end', () => settle(index, failureOf(response.statusCode)));
+          response.on('end', () => settle(index, answerFailure(request, response.statusCode)));
         },
       );
-      request.on('error', (error) => settle(index, failureOf(undefined, error)));
+      request.on('error', (error) => settle(index, requestFailure(request, error)));
       request.end(body);
     };
     const tick = () => {
@@ -187,10 +208,10 @@ export async function sequential(
         { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent },
         (response) => {
           response.resume();
-          response.on('end', () => resolve(failureOf(response.statusCode)));
+          response.on('end', () => resolve(answerFailure(request, response.statusCode)));
         },
       );
-      request.on('error', (error) => resolve(failureOf(undefined, error)));
+      request.on('error', (error) => resolve(requestFailure(request, error)));
       request.end(body);
     });
     latencies.push(performance.now() - started);
