@@ -81,11 +81,14 @@ describe('verified sessions held by the API process', () => {
   it('answers a session’s repeated requests without a statement before execution', async () => {
     const actor = await makeActor(api.db);
     const { cookie } = await signedInAs(api.db, 'VIEWER', actor.id);
-    ok(await api.gql('{ __typename }', {}, { cookie }));
-    const { statements } = await countStatements(api.db, async () =>
-      ok(await api.gql('{ __typename }', {}, { cookie })),
-    );
-    expect(statements).toBe(0);
+    const statementsOf = async () =>
+      (await countStatements(api.db, async () => ok(await api.gql('{ __typename }', {}, { cookie }))))
+        .statements;
+    // The session's creation notifies the process, which forgets the user's sessions: when that
+    // lands during the first verification, its result is not kept, and the next request verifies.
+    let warmups = 0;
+    while ((await statementsOf()) > 0) if (++warmups > 5) throw new Error('the session is never kept');
+    for (let i = 0; i < 5; i++) expect(await statementsOf()).toBe(0);
   });
 
   it('makes a session revoked in the database anonymous, once PostgreSQL notifies the process', async () => {
