@@ -3,6 +3,7 @@ import { errorCode, ok, signedInAs, startTestApi, type TestApi } from '../../../
 import { makeActor } from '../../../test/factories';
 import { ACLED_HEADER, type AcledRecord, acledCsv, acledEvent } from '../../../test/factories-early-warning';
 import { makeSituation } from '../../../test/factories-situations';
+import { fromGlobalId } from '../../common/ids';
 import type { Database } from '../../db/database';
 import { createApiServer } from '../../server';
 import { importLock, importService } from './import.service';
@@ -443,6 +444,36 @@ describe('an import cut short by a stopped process', () => {
         [id],
       )
     )[0];
+
+  it('is not taken for one while importAcled is still storing its events: it holds the lock', async () => {
+    const situation = await makeSituation(api.db);
+    const original = api.db.query;
+    let swept: { marked: number; status: string } | null = null;
+    // Between two batches, inside the import's transaction: the job looks old enough to the sweep.
+    api.db.query = (async (text: string, params?: unknown[]) => {
+      if (!swept && text.startsWith('UPDATE import_job SET processed_rows')) {
+        const jobId = params?.[0] as string;
+        await original.call(
+          api.db,
+          `UPDATE import_job SET created_at = now() - interval '5 minutes' WHERE id = $1`,
+          [jobId],
+        );
+        const marked = await importService.failInterrupted(api.db);
+        swept = { marked, status: (await statusOf(jobId)).status };
+      }
+      return original.call(api.db, text, params);
+    }) as Database['query'];
+    try {
+      const job = ok(
+        await importFile(situation.gid, acledCsv([acledEvent('SSD8101'), acledEvent('SSD8102')])),
+      ).importAcledEvents.importJob;
+      expect(swept).toEqual({ marked: 0, status: 'RUNNING' });
+      expect(job.status).toBe('SUCCEEDED');
+      expect((await statusOf(fromGlobalId('ImportJob', job.id))).status).toBe('SUCCEEDED');
+    } finally {
+      api.db.query = original;
+    }
+  });
 
   it('is marked FAILED by the sweep, while an import still holding its lock and a new job are left RUNNING', async () => {
     const situation = await makeSituation(api.db);
