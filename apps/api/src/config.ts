@@ -23,6 +23,8 @@ export type Config = {
   jobs: boolean;
   /** How often unanswered assignments are checked against their respond-by time. */
   escalationIntervalSeconds: number;
+  /** How long change_log keeps a change for subscribers that resume (CHANGE_LOG_RETENTION, e.g. 30d). */
+  changeLogRetentionSeconds: number;
   /** Browser origins besides the API's own that may open a WebSocket with a session cookie. */
   allowedOrigins: string[];
 };
@@ -33,6 +35,17 @@ function int(value: string | undefined, fallback: number, name: string, min = 0)
   if (!Number.isSafeInteger(n) || n < min)
     throw new Error(`${name} must be a whole number${min ? ` of at least ${min}` : ''}, not "${value}"`);
   return n;
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3_600, d: 86_400 };
+
+/** A duration as a whole number and a unit: 45s, 90m, 12h, 30d. */
+function duration(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const match = /^(\d{1,9})([smhd])$/.exec(value);
+  if (!match || Number(match[1]) < 1)
+    throw new Error(`${name} must be a duration such as 45s, 90m, 12h or 30d, not "${value}"`);
+  return Number(match[1]) * UNIT_SECONDS[match[2]];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -79,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
       1,
       int(env.ESCALATION_INTERVAL_SECONDS, 30, 'ESCALATION_INTERVAL_SECONDS'),
     ),
+    changeLogRetentionSeconds: duration(env.CHANGE_LOG_RETENTION, 30 * 86_400, 'CHANGE_LOG_RETENTION'),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -42,6 +42,7 @@ async function main() {
         db,
         databaseUrl: url,
         escalationIntervalSeconds: config.escalationIntervalSeconds,
+        changeLogRetentionSeconds: config.changeLogRetentionSeconds,
         log,
       })
     : null;

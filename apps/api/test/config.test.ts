@@ -40,4 +40,16 @@ describe('the settings read at start-up', () => {
     );
     expect(() => loadConfig({ LIMIT_MAX_DEPTH: '0' })).toThrow(/LIMIT_MAX_DEPTH/);
   });
+
+  it('read the change log retention as a duration, 30 days when none is set', () => {
+    expect(loadConfig({}).changeLogRetentionSeconds).toBe(30 * 86_400);
+    expect(loadConfig({ CHANGE_LOG_RETENTION: '45s' }).changeLogRetentionSeconds).toBe(45);
+    expect(loadConfig({ CHANGE_LOG_RETENTION: '90m' }).changeLogRetentionSeconds).toBe(5_400);
+    expect(loadConfig({ CHANGE_LOG_RETENTION: '12h' }).changeLogRetentionSeconds).toBe(43_200);
+    expect(loadConfig({ CHANGE_LOG_RETENTION: '7d' }).changeLogRetentionSeconds).toBe(604_800);
+    for (const value of ['30', '0d', '-1d', '1.5d', '2w', 'forever', '1000000000d'])
+      expect(() => loadConfig({ CHANGE_LOG_RETENTION: value }), value).toThrow(
+        /CHANGE_LOG_RETENTION must be a duration such as 45s, 90m, 12h or 30d/,
+      );
+  });
 });

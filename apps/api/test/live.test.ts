@@ -261,6 +261,34 @@ describe('live updates across two API processes', () => {
     expect(notified[0].body).toContain('No helicopters this season');
   });
 
+  it('prune the change log past its retention (30 days) in their sweep, and keep what is younger', async () => {
+    const plan = await makePlan(db);
+    const task = await makeTask(db, plan.id);
+    await renameTask(a, task.id, task.gid, 'Long ago');
+    const old = Number(await position(a));
+    await renameTask(b, task.id, task.gid, 'Yesterday');
+    const recent = Number(await position(b));
+    await db.query(
+      `UPDATE change_log SET occurred_at = occurred_at - make_interval(days => 31) WHERE position <= $1`,
+      [old],
+    );
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const [row] = await db.query<{ through: number }>(
+        'SELECT pruned_through AS through FROM change_log_horizon',
+      );
+      if (row.through === old) break;
+      if (Date.now() > deadline) throw new Error(`not pruned: the horizon is at ${row.through}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const [left] = await db.query<{ oldest: number; newest: number }>(
+      'SELECT min(position) AS oldest, max(position) AS newest FROM change_log',
+    );
+    expect(left.oldest).toBeGreaterThan(old);
+    expect(left.oldest).toBeLessThanOrEqual(recent);
+    expect(Number(await position(a))).toBe(left.newest);
+  });
+
   it('close its subscriptions and exit cleanly and promptly when a process is stopped', async () => {
     // In production mode, as `pnpm start` runs it (outside tests Apollo would install signal handlers of its own).
     const c = await startApiProcess({

@@ -69,13 +69,20 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export type RunningSystem = { webUrl: string; apiUrl: string; close(): Promise<void> };
+export type RunningSystem = {
+  webUrl: string;
+  apiUrl: string;
+  /** The API's recent log lines (JSON, one a line). */
+  apiOutput(): string;
+  close(): Promise<void>;
+};
 
 /**
  * The whole system as `pnpm start` runs it — the real API with its own embedded PostgreSQL seeded with
  * the demo data, and the built web workspace — on free ports and a throw-away data directory.
+ * `apiEnv` adds to the API's settings.
  */
-export async function startSystem(): Promise<RunningSystem> {
+export async function startSystem(apiEnv: Record<string, string> = {}): Promise<RunningSystem> {
   const dataDir = await mkdtemp(join(tmpdir(), 'concord-e2e-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const api = start(['pnpm', '--filter', '@concord/api', 'start'], {
@@ -83,6 +90,7 @@ export async function startSystem(): Promise<RunningSystem> {
     CONCORD_DATA_DIR: join(dataDir, 'postgres'),
     // The editor's live updates open a WebSocket to the API from the web origin, with the session cookie.
     ALLOWED_ORIGINS: `http://127.0.0.1:${webPort},http://localhost:${webPort}`,
+    ...apiEnv,
   });
   await waitFor(`http://127.0.0.1:${apiPort}/health/ready`, api.child, api.output, 120_000);
   const web = start(['pnpm', '--filter', '@concord/web', 'start'], {
@@ -94,6 +102,7 @@ export async function startSystem(): Promise<RunningSystem> {
   return {
     webUrl: `http://127.0.0.1:${webPort}`,
     apiUrl: `http://127.0.0.1:${apiPort}/graphql`,
+    apiOutput: api.output,
     async close() {
       await stop(web.child);
       await stop(api.child);

@@ -9,7 +9,7 @@ import { AlertRule } from '../modules/alerts/alert-rule.entity';
 import { TaskAssignment } from '../modules/assignments/task-assignment.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { CapabilityPledge } from '../modules/capabilities/capability-pledge.entity';
-import { ChangeLogEntry } from '../modules/history/change-log.entity';
+import { ChangeLogEntry, ChangeLogHorizon } from '../modules/history/change-log.entity';
 import { Revision } from '../modules/history/revision.entity';
 import { ImportJob } from '../modules/imports/import-job.entity';
 import { Mandate } from '../modules/mandates/mandate.entity';
@@ -65,6 +65,7 @@ export const entities = [
   RateLimitBucket,
   Revision,
   ChangeLogEntry,
+  ChangeLogHorizon,
   Presence,
   TaskLease,
   Notification,

@@ -8,6 +8,7 @@ import { RateLimitUnlogged1795243000000 } from './migrations/1795243000000-RateL
 import { TokenChangeNotify1795244000000 } from './migrations/1795244000000-TokenChangeNotify';
 import { SessionChangeNotify1795245000000 } from './migrations/1795245000000-SessionChangeNotify';
 import { AssignmentPlan1795246000000 } from './migrations/1795246000000-AssignmentPlan';
+import { ChangeLogRetention1795247000000 } from './migrations/1795247000000-ChangeLogRetention';
 
 /** Every migration, in order. Generated files are added here by hand, after reading them. */
 export const migrations: Function[] = [
@@ -21,4 +22,5 @@ export const migrations: Function[] = [
   TokenChangeNotify1795244000000,
   SessionChangeNotify1795245000000,
   AssignmentPlan1795246000000,
+  ChangeLogRetention1795247000000,
 ];

@@ -1,6 +1,7 @@
 import { PgBoss } from 'pg-boss';
 import type { Change, Database, Queryable } from '../db/database';
 import { importService } from '../modules/imports/import.service';
+import { pruneChangeLog } from '../modules/live/change-log';
 import { escalationService } from '../modules/notifications/escalation.service';
 import { startWebhookDeliveries, type WebhookOptions } from '../modules/webhooks/webhook.worker';
 
@@ -14,6 +15,8 @@ export type JobsOptions = {
   databaseUrl: string;
   /** How often PROPOSED assignments are checked against their respond-by time, across all processes. */
   escalationIntervalSeconds: number;
+  /** How long change_log keeps changes; older ones are pruned by the sweep. 30 days when absent. */
+  changeLogRetentionSeconds?: number;
   log: Log;
   /** Retry and timing of webhook deliveries (tests shorten them). */
   webhooks?: Partial<WebhookOptions>;
@@ -43,8 +46,9 @@ const inTransaction = (tx: Queryable) => ({
  * Background work on the pg-boss queue in PostgreSQL (schema `pgboss`), shared by every API process:
  * each process offers a deadline sweep every interval, pg-boss keeps one job per interval and hands
  * it to one worker; a declined LEAD enqueues its escalation in the declining transaction. The sweep
- * also marks FAILED the imports a stopped process left RUNNING. That a sweep or job runs twice
- * would change nothing: escalations are deduplicated in the database, and an import is marked once.
+ * also marks FAILED the imports a stopped process left RUNNING, and prunes change_log past its
+ * retention. That a sweep or job runs twice would change nothing: escalations are deduplicated in
+ * the database, an import is marked once, and a pruning finds nothing left to delete.
  */
 export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const { db, log } = options;
@@ -70,6 +74,10 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     // Imports cut short by a stopped process would otherwise stay RUNNING for ever.
     const interrupted = await importService.failInterrupted(db);
     if (interrupted) log('interrupted imports marked FAILED', { count: interrupted });
+    const retentionSeconds = options.changeLogRetentionSeconds ?? 30 * 86_400;
+    const pruned = await pruneChangeLog(db, retentionSeconds);
+    if (pruned.deleted)
+      log('change log pruned', { count: pruned.deleted, through: pruned.prunedThrough, retentionSeconds });
   });
   await boss.work<{ assignmentId: string }>(LEAD_DECLINED, { ...polling, batchSize: 20 }, async (jobs) => {
     const escalated = await escalationService.escalateLeadDeclined(

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Durable log of changes that subscribers follow. NOTIFY carries only the position; a client that
@@ -36,4 +36,18 @@ export class ChangeLogEntry {
 
   @Column('timestamptz', { default: () => 'clock_timestamp()' })
   occurredAt: Date;
+}
+
+/**
+ * How far change_log has been pruned: one row. Rows up to `prunedThrough` are gone, so a
+ * subscriber resuming from an earlier position is told to reload instead of missing changes.
+ */
+@Entity('change_log_horizon')
+@Check('change_log_horizon_one_row', '"id"')
+export class ChangeLogHorizon {
+  @PrimaryColumn('boolean', { default: true })
+  id: boolean;
+
+  @Column('bigint', { default: 0 })
+  prunedThrough: number;
 }

@@ -151,3 +151,45 @@ export function installChangeLog(db: Database): void {
     await appendChanges(tx, entriesOf(changes));
   });
 }
+
+/** Rows deleted per transaction when pruning: short transactions, short locks. */
+const PRUNE_BATCH = 5_000;
+
+/** What one pruning did: rows deleted, and the horizon it left (null when it did not move). */
+export type Pruned = { deleted: number; prunedThrough: number | null };
+
+/**
+ * Deletes the changes older than `retentionSeconds` by the database's clock, oldest first, in
+ * batches of at most `batch` rows, each in one statement that also moves the horizon
+ * (change_log_horizon) to the last position it deleted: a subscriber resuming from a position
+ * before the horizon is told to reload (streams.ts) instead of missing what was deleted.
+ * Stops after `maxBatches`; the next run goes on.
+ */
+export async function pruneChangeLog(
+  db: Queryable,
+  retentionSeconds: number,
+  { batch = PRUNE_BATCH, maxBatches = 20 }: { batch?: number; maxBatches?: number } = {},
+): Promise<Pruned> {
+  const pruned: Pruned = { deleted: 0, prunedThrough: null };
+  for (let round = 0; round < maxBatches; round++) {
+    const [row] = await db.query<{ deleted: number; through: number | null }>(
+      `WITH cut AS (
+         SELECT max(position) AS through
+         FROM (SELECT position FROM change_log
+               WHERE occurred_at < clock_timestamp() - make_interval(secs => $1)
+               ORDER BY occurred_at, position LIMIT $2) old
+       ), gone AS (
+         DELETE FROM change_log c USING cut WHERE c.position <= cut.through RETURNING 1
+       ), moved AS (
+         UPDATE change_log_horizon h SET pruned_through = cut.through FROM cut
+         WHERE cut.through > h.pruned_through RETURNING h.pruned_through
+       )
+       SELECT (SELECT count(*) FROM gone)::int AS deleted, (SELECT max(pruned_through) FROM moved) AS through`,
+      [retentionSeconds, batch],
+    );
+    pruned.deleted += row.deleted;
+    pruned.prunedThrough = row.through ?? pruned.prunedThrough;
+    if (row.deleted < batch) break;
+  }
+  return pruned;
+}

@@ -19,7 +19,7 @@ type Args = { planId: string; taskId: string; actorId?: string | null; after?: s
 type SubscribeData = { args: Args; context: Context };
 
 const AFTER =
-  'Resume after this position (of the last event received): missed events are replayed first, then live ones follow.';
+  'Resume after this position (of the last event received): missed events are replayed first, then live ones follow. Changes are kept for CHANGE_LOG_RETENTION (30 days by default): a position from before that is refused with BAD_USER_INPUT (field "after", prunedThrough); load what you show again and subscribe after the changePosition read with it.';
 
 @Resolver(() => ChangeEvent)
 export class LiveResolver {

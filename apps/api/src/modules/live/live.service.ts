@@ -20,7 +20,7 @@ export const liveService = {
   /** The newest position of the change log: read it before loading what you display, then subscribe after it. */
   async position(ctx: Context): Promise<string> {
     const [row] = await ctx.db.query<{ position: string }>(
-      'SELECT COALESCE(max(position), 0)::text AS position FROM change_log',
+      `SELECT GREATEST((SELECT max(position) FROM change_log), (SELECT max(pruned_through) FROM change_log_horizon), 0)::text AS position`,
     );
     return row.position;
   },

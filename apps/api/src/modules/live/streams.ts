@@ -80,14 +80,35 @@ export async function visiblePositions(
   return new Set(found.map((f) => Number(f.position)));
 }
 
+/** A resume from a position whose successors may have been pruned (see pruneChangeLog). */
+export function positionExpired(after: number, prunedThrough: number): AppError {
+  return new AppError(
+    'BAD_USER_INPUT',
+    `after: changes up to position ${prunedThrough} are no longer kept; load what you show again, then subscribe after the changePosition read with it`,
+    { field: 'after', prunedThrough: String(prunedThrough), after: String(after) },
+  );
+}
+
+/**
+ * The next rows after `after`, read with the horizon in one statement (one snapshot): when the
+ * horizon has passed `after`, rows the subscriber has not seen may be gone, and it must reload.
+ */
 async function replayPage(db: Queryable, spec: StreamSpec, after: number): Promise<ChangeRow[]> {
   const q = new Sql();
   q.and(`c.position > ${q.p(after)}`);
   spec.where(q);
-  return db.query<ChangeRow>(
-    `SELECT ${changeColumns} FROM change_log c ${q.whereClause()} ORDER BY c.position LIMIT ${REPLAY_PAGE}`,
+  const rows = await db.query<ChangeRow & { prunedThrough: number | null }>(
+    `SELECT h.pruned_through AS "prunedThrough", page.*
+     FROM (SELECT max(pruned_through) AS pruned_through FROM change_log_horizon) h
+     LEFT JOIN LATERAL (
+       SELECT ${changeColumns} FROM change_log c ${q.whereClause()} ORDER BY c.position LIMIT ${REPLAY_PAGE}
+     ) page ON TRUE
+     ORDER BY page.position`,
     q.params,
   );
+  const prunedThrough = rows[0]?.prunedThrough ?? 0;
+  if (prunedThrough > after) throw positionExpired(after, prunedThrough);
+  return rows[0]?.position == null ? [] : rows;
 }
 
 export function liveSession(ctx: Context): LiveSession {

@@ -4,8 +4,8 @@ import { createContext, useContext } from 'react';
 
 export type EditorContextValue = {
   planId: string;
-  /** Reads the plan again; the newest answer wins. */
-  reload(): Promise<void>;
+  /** Reads the plan again; the newest answer wins. Resolves to the change position read with it (null: failed). */
+  reload(): Promise<string | null>;
   /** What the person is editing now ("plan:title", "task:<id>"), for presence; null when nothing. */
   setFocus(focus: string | null): void;
   /** Says something to screen readers (and shows it in the status line). */

@@ -50,7 +50,8 @@ export function PlanEditor({ planId, initial, wsUrl, mayClassify }: Props) {
   const latestReload = useRef(0);
   const timers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
 
-  const reload = useCallback(async () => {
+  /** Loads the plan again; resolves to the change position read with it, or null when it failed. */
+  const reload = useCallback(async (): Promise<string | null> => {
     const mine = ++latestReload.current;
     try {
       const { data: next } = await client.query({
@@ -58,13 +59,16 @@ export function PlanEditor({ planId, initial, wsUrl, mayClassify }: Props) {
         variables: { id: planId },
         fetchPolicy: 'network-only',
       });
+      if (!next) return null;
       // Answers may cross; only the newest request's answer is shown.
-      if (next && mine === latestReload.current) {
+      if (mine === latestReload.current) {
         setData(next);
         setRevision((r) => r + 1);
       }
+      return next.changePosition;
     } catch (error) {
       setAnnouncement(`The plan could not be reloaded. ${errorMessage(error)}`);
+      return null;
     }
   }, [client, planId]);
 
@@ -91,6 +95,7 @@ export function PlanEditor({ planId, initial, wsUrl, mayClassify }: Props) {
   const live = useLivePlan(wsUrl, planId, initial.changePosition, {
     onPlanChange: () => soon('plan', () => void reload()),
     onPresenceChange: () => soon('presence', () => void reloadPresence()),
+    onExpired: reload,
   });
   useEffect(() => {
     void reloadPresence();

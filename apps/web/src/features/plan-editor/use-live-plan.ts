@@ -9,7 +9,29 @@ import { planChangedSubscription, presenceChangedSubscription } from './plan-edi
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 export type PlanChange = PlanChangedSubscription['planChanged'];
 
-type Handlers = { onPlanChange(change: PlanChange): void; onPresenceChange(): void };
+type Handlers = {
+  onPlanChange(change: PlanChange): void;
+  onPresenceChange(): void;
+  /**
+   * The plan stream's last position is older than the API keeps changes for (the tab was away that
+   * long): load the plan again and resolve to the change position read with it, or null if that failed.
+   */
+  onExpired(): Promise<string | null>;
+};
+
+/** Where a stream goes on from after its position expired; null: not yet, try again later. */
+type Restart = () => Promise<{ after: string | null } | null>;
+
+/** The API's answer to a resume from a position it no longer keeps changes after. */
+function positionExpired(error: unknown): boolean {
+  return (
+    Array.isArray(error) &&
+    error.some(
+      (e: { extensions?: Record<string, unknown> }) =>
+        e?.extensions?.field === 'after' && e.extensions.prunedThrough !== undefined,
+    )
+  );
+}
 
 const MAX_BACKOFF_MS = 15_000;
 
@@ -56,21 +78,39 @@ export function useLivePlan(
           },
         },
       });
-      follow(planChangedSubscription, firstAfter.current, (data) => {
-        const change = (data as PlanChangedSubscription).planChanged;
-        latest.current.onPlanChange(change);
-        return change.position;
-      });
-      follow(presenceChangedSubscription, null, (data) => {
-        latest.current.onPresenceChange();
-        return (data as { presenceChanged: { position: string } }).presenceChanged.position;
-      });
+      follow(
+        planChangedSubscription,
+        firstAfter.current,
+        (data) => {
+          const change = (data as PlanChangedSubscription).planChanged;
+          latest.current.onPlanChange(change);
+          return change.position;
+        },
+        async () => {
+          const after = await latest.current.onExpired();
+          return after === null ? null : { after };
+        },
+      );
+      follow(
+        presenceChangedSubscription,
+        null,
+        (data) => {
+          latest.current.onPresenceChange();
+          return (data as { presenceChanged: { position: string } }).presenceChanged.position;
+        },
+        // Presence is read whole again; following it from now on is enough.
+        async () => {
+          latest.current.onPresenceChange();
+          return { after: null };
+        },
+      );
     };
 
     function follow(
       document: Parameters<typeof print>[0],
       from: string | null,
       onData: (data: unknown) => string,
+      restart: Restart,
     ) {
       let after = from;
       const run = () => {
@@ -81,11 +121,19 @@ export function useLivePlan(
             next: (result) => {
               if (result.data) after = onData(result.data);
             },
-            error: () => retry(),
+            error: (error) => (positionExpired(error) ? void resume() : retry()),
             complete: () => retry(),
           },
         );
         stops.push(stop);
+      };
+      // Retrying the same position would be refused again: start over from what is loaded now.
+      const resume = async () => {
+        const next = await restart();
+        if (closed) return;
+        if (!next) return retry();
+        after = next.after;
+        run();
       };
       const retry = () => {
         if (closed) return;
