@@ -42,6 +42,8 @@ export type ServerSummary = Omit<Figures, 'failures' | 'fixedFailures' | 'failur
   failures: number;
   failureReasons?: FailureReasons;
   roundsRps: number[];
+  /** p99 at the fixed rate of each round: how much of the median is the machine's noise. */
+  roundsFixedP99Ms: number[];
 };
 
 /** Failure reasons added up, e.g. over rounds or over the loads of one round. */
@@ -115,6 +117,7 @@ export function summarise(results: QueryResult[], settings: Record<string, unkno
           ? { failureReasons: mergeReasons(rounds.map((f) => f.failureReasons)) }
           : {}),
         roundsRps: rounds.map((f) => f.rps),
+        roundsFixedP99Ms: rounds.map((f) => f.fixedP99Ms),
       };
     }
     return {
