@@ -58,3 +58,19 @@ export async function apiSession(apiUrl: string, email: string): Promise<string>
   if (!res.cookie) throw new Error(`could not sign in as ${email}: ${JSON.stringify(res.errors)}`);
   return res.cookie;
 }
+
+/** The demo data's exercise plan. */
+export const EXERCISE_PLAN = 'Exercise — Northern Lakes protection and prevention plan';
+
+/** The exercise plan's id, as the session `cookie` finds it. */
+export async function exercisePlanId(apiUrl: string, cookie: string): Promise<string> {
+  const res = await apiQuery<{ responsePlans: { edges: { node: { id: string; title: string } }[] } }>(
+    apiUrl,
+    '{ responsePlans(first: 5, filter: { search: "Northern Lakes" }) { edges { node { id title } } } }',
+    {},
+    { cookie },
+  );
+  const plan = res.data?.responsePlans.edges.find((edge) => edge.node.title === EXERCISE_PLAN);
+  if (!plan) throw new Error(`the exercise plan was not found: ${JSON.stringify(res)}`);
+  return plan.node.id;
+}

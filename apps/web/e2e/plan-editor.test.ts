@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
-import { apiQuery, apiSession, screenshotDir, shot, signIn, wait } from './journeys';
+import { apiQuery, apiSession, exercisePlanId, screenshotDir, shot, signIn, wait } from './journeys';
 import { type RunningSystem, startSystem } from './system';
 
 let system: RunningSystem;
@@ -9,7 +9,6 @@ let browser: Browser;
 let planId: string;
 let dpoCookie: string;
 
-const EXERCISE = 'Exercise — Northern Lakes protection and prevention plan';
 const editorPath = () => `/plans/${planId}/edit`;
 
 type PlanRead = {
@@ -56,15 +55,7 @@ beforeAll(async () => {
   system = await startSystem();
   browser = await launchBrowser();
   dpoCookie = await apiSession(system.apiUrl, 'liaison.dpo@concord.test');
-  const res = await apiQuery<{ responsePlans: { edges: { node: { id: string; title: string } }[] } }>(
-    system.apiUrl,
-    '{ responsePlans(first: 5, filter: { search: "Northern Lakes" }) { edges { node { id title } } } }',
-    {},
-    { cookie: dpoCookie },
-  );
-  const plan = res.data?.responsePlans.edges.find((edge) => edge.node.title === EXERCISE);
-  if (!plan) throw new Error(`the exercise plan was not found: ${JSON.stringify(res)}`);
-  planId = plan.node.id;
+  planId = await exercisePlanId(system.apiUrl, dpoCookie);
 });
 afterAll(async () => {
   await browser?.close();

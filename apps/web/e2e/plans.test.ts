@@ -1,29 +1,28 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
-import { apiQuery, apiSession, screenshotDir, screenshots, shot, signIn, wait } from './journeys';
+import {
+  apiSession,
+  EXERCISE_PLAN,
+  exercisePlanId,
+  screenshotDir,
+  screenshots,
+  shot,
+  signIn,
+  wait,
+} from './journeys';
 import { type RunningSystem, startSystem } from './system';
 
 let system: RunningSystem;
 let browser: Browser;
 let planId: string;
 
-const EXERCISE = 'Exercise — Northern Lakes protection and prevention plan';
-
 beforeAll(async () => {
   await screenshotDir();
   system = await startSystem();
   browser = await launchBrowser();
   const cookie = await apiSession(system.apiUrl, 'liaison.dpo@concord.test');
-  const res = await apiQuery<{ responsePlans: { edges: { node: { id: string; title: string } }[] } }>(
-    system.apiUrl,
-    '{ responsePlans(first: 5, filter: { search: "Northern Lakes" }) { edges { node { id title } } } }',
-    {},
-    { cookie },
-  );
-  const plan = res.data?.responsePlans.edges.find((edge) => edge.node.title === EXERCISE);
-  if (!plan) throw new Error(`the exercise plan was not found: ${JSON.stringify(res)}`);
-  planId = plan.node.id;
+  planId = await exercisePlanId(system.apiUrl, cookie);
 });
 afterAll(async () => {
   await browser?.close();
@@ -34,8 +33,10 @@ describe('plans: reading them, and who may open the editor', () => {
   it('shows the lead organisation the plan overview, with its editor open to it', async () => {
     const { context, page, problems } = await openPage(browser);
     await signIn(page, system.webUrl, 'liaison.dpo@concord.test', '/plans');
-    await page.getByRole('link', { name: EXERCISE }).click();
-    await expect.poll(() => page.getByRole('heading', { name: EXERCISE, level: 1 }).count(), wait).toBe(1);
+    await page.getByRole('link', { name: EXERCISE_PLAN }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: EXERCISE_PLAN, level: 1 }).count(), wait)
+      .toBe(1);
     expect(new URL(page.url()).pathname).toBe(`/plans/${planId}`);
     for (const section of ['Participants', 'Phases', 'Objectives', 'Tasks']) {
       expect(await page.getByRole('heading', { name: section, level: 2 }).count()).toBe(1);
@@ -67,7 +68,9 @@ describe('plans: reading them, and who may open the editor', () => {
     await shot(page, 'plan-edit-refused');
     // The overview offers no editor either.
     await refusal.getByRole('link', { name: 'Back to the plan' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: EXERCISE, level: 1 }).count(), wait).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: EXERCISE_PLAN, level: 1 }).count(), wait)
+      .toBe(1);
     expect(await page.getByRole('link', { name: 'Edit plan' }).count()).toBe(0);
     expect(problems.join('\n')).toBe('');
     await context.close();
