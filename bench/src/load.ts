@@ -105,6 +105,16 @@ function closedLoopReasons(result: autocannon.Result): FailureReasons {
   return reasons;
 }
 
+/**
+ * A keep-alive agent that lets an idle connection go before the server does, as the server's
+ * `Keep-Alive: timeout=N` asks (Node's agent closes it one second early). Node applies the hint only
+ * to an agent with a timeout of its own; without one, a connection idle as long as the server's
+ * timeout (Node 24 servers close at N + 1 s) can be reused just as the server closes it: ECONNRESET.
+ */
+function keptAlive(maxSockets: number): Agent {
+  return new Agent({ keepAlive: true, maxSockets, timeout: 60_000 });
+}
+
 export type OpenLoopResult = {
   rate: number;
   sent: number;
@@ -120,7 +130,7 @@ export type OpenLoopResult = {
  * its p99 (autocannon's overallRate paces a closed loop and hides that: coordinated omission).
  */
 export function openLoop(req: BenchRequest, rate: number, seconds: number): Promise<OpenLoopResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const agent = keptAlive(256);
   const total = Math.max(1, Math.round(rate * seconds));
   const latencies: number[] = [];
   const answered = new Uint8Array(total);
@@ -193,7 +203,7 @@ export async function sequential(
   req: BenchRequest,
   seconds: number,
 ): Promise<{ p50Ms: number; requests: number; failures: number; reasons: FailureReasons }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const agent = keptAlive(1);
   const url = new URL(req.url);
   const body = Buffer.from(req.body);
   const headers = { ...req.headers, 'content-length': String(body.length) };

@@ -50,3 +50,28 @@ describe('the loads tell why requests failed', () => {
     expect(run.failures).toBeGreaterThan(0);
   });
 });
+
+describe('the node:http loops keep connections alive as the server asks', () => {
+  it('let a connection go before the idle time the server announces, instead of racing its close', async () => {
+    let connections = 0;
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.end('{}'));
+    });
+    // Announces `Keep-Alive: timeout=2`: the client lets an idle connection go after 1 s.
+    server.keepAliveTimeout = 2_500;
+    server.on('connection', () => connections++);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      // Three requests 1.5 s apart: each finds its connection let go, none is refused.
+      const run = await openLoop({ ...request, url: `http://127.0.0.1:${port}/graphql` }, 2 / 3, 4.5);
+      expect(run.sent).toBe(3);
+      expect(run.failures).toBe(0);
+      expect(connections).toBe(3);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
