@@ -59,7 +59,7 @@ const settings = {
    * At the fixed rate, unmeasured, right before the measured window: each server has been idle
    * while the others were loaded, and the first second after an idle spell is its own story (pool
    * connections reopened, heap limits shrunk while idle and grown again in old-generation
-   * collections: 150–280 ms for Concord after 40 s idle), not the steady tail this figure is about.
+   * collections: up to 280 ms for Concord after 40 s idle), not the steady tail this figure is about.
    */
   fixedWarmup: num(args['fixed-warmup'], args.quick ? 1 : 5),
   unloaded: num(args.unloaded, args.quick ? 1 : 3),
@@ -133,12 +133,9 @@ async function main() {
           const rate = Math.max(1, Math.round(pgRps / 2));
           for (const server of order) {
             await drained(server.pid, postmaster);
-            const warm = await openLoop(
-              result.checked.get(server.name)!.request!,
-              rate,
-              settings.fixedWarmup,
-            );
-            const fixed = await openLoop(result.checked.get(server.name)!.request!, rate, settings.fixed);
+            const request = result.checked.get(server.name)!.request!;
+            const warm = await openLoop(request, rate, settings.fixedWarmup);
+            const fixed = await openLoop(request, rate, settings.fixed);
             const f = figures.get(server.name)!;
             Object.assign(f, {
               fixedRate: rate,

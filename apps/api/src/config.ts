@@ -37,6 +37,9 @@ function int(value: string | undefined, fallback: number, name: string, min = 0)
   return n;
 }
 
+/** How long change_log keeps a change when CHANGE_LOG_RETENTION does not say: 30 days. */
+export const DEFAULT_RETENTION_SECONDS = 30 * 86_400;
+
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3_600, d: 86_400 };
 
 /** A duration as a whole number and a unit: 45s, 90m, 12h, 30d. */
@@ -92,7 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
       1,
       int(env.ESCALATION_INTERVAL_SECONDS, 30, 'ESCALATION_INTERVAL_SECONDS'),
     ),
-    changeLogRetentionSeconds: duration(env.CHANGE_LOG_RETENTION, 30 * 86_400, 'CHANGE_LOG_RETENTION'),
+    changeLogRetentionSeconds: duration(
+      env.CHANGE_LOG_RETENTION,
+      DEFAULT_RETENTION_SECONDS,
+      'CHANGE_LOG_RETENTION',
+    ),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -1,4 +1,5 @@
 import { PgBoss } from 'pg-boss';
+import { DEFAULT_RETENTION_SECONDS } from '../config';
 import type { Change, Database, Queryable } from '../db/database';
 import { importService } from '../modules/imports/import.service';
 import { pruneChangeLog } from '../modules/live/change-log';
@@ -74,7 +75,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     // Imports cut short by a stopped process would otherwise stay RUNNING for ever.
     const interrupted = await importService.failInterrupted(db);
     if (interrupted) log('interrupted imports marked FAILED', { count: interrupted });
-    const retentionSeconds = options.changeLogRetentionSeconds ?? 30 * 86_400;
+    const retentionSeconds = options.changeLogRetentionSeconds ?? DEFAULT_RETENTION_SECONDS;
     const pruned = await pruneChangeLog(db, retentionSeconds);
     if (pruned.deleted)
       log('change log pruned', { count: pruned.deleted, through: pruned.prunedThrough, retentionSeconds });
