@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiSession } from './journeys';
-import { freePort } from './system';
+import { freePorts } from './system';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
@@ -40,7 +40,7 @@ async function answers(url: string): Promise<boolean> {
 describe('the launcher behind `pnpm start`', () => {
   it('starts the API with its embedded PostgreSQL and demo data, then the workspace; Ctrl-C stops all of it', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'concord-start-'));
-    const [apiPort, webPort] = [await freePort(), await freePort()];
+    const [apiPort, webPort] = await freePorts(2);
     // In a process group of its own, as in a terminal, where Ctrl-C reaches the foreground group.
     const launcher = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
       cwd: root,

@@ -6,15 +6,26 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+/**
+ * `count` distinct ports free now: all held open together, then released (asked one after the
+ * other, the system may hand out the same port twice).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  const ports = await Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<number>((resolve, reject) => {
+          server.on('error', reject);
+          server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            resolve(typeof address === 'object' && address ? address.port : 0);
+          });
+        }),
+    ),
+  );
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 async function waitFor(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
@@ -84,7 +95,7 @@ export type RunningSystem = {
  */
 export async function startSystem(apiEnv: Record<string, string> = {}): Promise<RunningSystem> {
   const dataDir = await mkdtemp(join(tmpdir(), 'concord-e2e-'));
-  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const [apiPort, webPort] = await freePorts(2);
   const api = start(['pnpm', '--filter', '@concord/api', 'start'], {
     API_PORT: String(apiPort),
     CONCORD_DATA_DIR: join(dataDir, 'postgres'),
@@ -92,21 +103,29 @@ export async function startSystem(apiEnv: Record<string, string> = {}): Promise<
     ALLOWED_ORIGINS: `http://127.0.0.1:${webPort},http://localhost:${webPort}`,
     ...apiEnv,
   });
-  await waitFor(`http://127.0.0.1:${apiPort}/health/ready`, api.child, api.output, 120_000);
-  const web = start(['pnpm', '--filter', '@concord/web', 'start'], {
-    WEB_PORT: String(webPort),
-    API_URL: `http://127.0.0.1:${apiPort}/graphql`,
-    PUBLIC_API_URL: `http://127.0.0.1:${apiPort}/graphql`,
-  });
-  await waitFor(`http://127.0.0.1:${webPort}/actors`, web.child, web.output, 120_000);
+  const children: ChildProcess[] = [api.child];
+  const close = async () => {
+    for (const child of [...children].reverse()) await stop(child);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(`http://127.0.0.1:${apiPort}/health/ready`, api.child, api.output, 120_000);
+    const web = start(['pnpm', '--filter', '@concord/web', 'start'], {
+      WEB_PORT: String(webPort),
+      API_URL: `http://127.0.0.1:${apiPort}/graphql`,
+      PUBLIC_API_URL: `http://127.0.0.1:${apiPort}/graphql`,
+    });
+    children.push(web.child);
+    await waitFor(`http://127.0.0.1:${webPort}/actors`, web.child, web.output, 120_000);
+  } catch (error) {
+    // A system that did not start leaves nothing running behind it.
+    await close();
+    throw error;
+  }
   return {
     webUrl: `http://127.0.0.1:${webPort}`,
     apiUrl: `http://127.0.0.1:${apiPort}/graphql`,
     apiOutput: api.output,
-    async close() {
-      await stop(web.child);
-      await stop(api.child);
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }
