@@ -13,9 +13,9 @@ import { BudgetLedger } from './common/budget-ledger';
 import { compiledExecution } from './common/compiled-execution';
 import { AppError, createErrorFormatter } from './common/errors';
 import { guardPlugin } from './common/guard';
-import { httpExchange, readBearer, readCookie } from './common/http';
+import { ExpressExchange, HttpRequestScope, readBearer, readCookie } from './common/http';
 import { defaultLimits, type Limits, limitsPlugin } from './common/limits';
-import { anonymousViewer, type RequestScope, requestScope, type Viewer } from './common/viewer';
+import { anonymousViewer, requestScope, type Viewer } from './common/viewer';
 import { type Context, createContext } from './context';
 import type { Database } from './db/database';
 import { SESSION_COOKIE, viewerFromSession, viewerFromToken } from './modules/accounts/session.service';
@@ -200,7 +200,8 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
       log('could not identify the caller', { error: String(error), requestId });
       return jsonError(res, 503, 'the service is unavailable; try again shortly', 'SERVICE_UNAVAILABLE');
     }
-    const scope: RequestScope = { viewer, requestId, ipAddress: req.ip ?? null };
+    const exchange = new ExpressExchange(req, res, { secureCookies: options.secureCookies ?? false });
+    const scope = new HttpRequestScope(viewer, requestId, exchange);
     res.locals.scope = scope;
     requestScope.run(scope, next);
   };
@@ -222,13 +223,13 @@ export async function createApiServer(options: ServerOptions): Promise<ApiServer
         jsonError(res, 503, 'the service is busy; try again shortly', 'SERVICE_UNAVAILABLE');
       },
     }),
-    apolloHandler(apollo, async ({ req, res }) => {
-      const scope = res.locals.scope as RequestScope;
+    apolloHandler(apollo, async ({ res }) => {
+      const scope = res.locals.scope as HttpRequestScope;
       return createContext(db, {
         requestId: scope.requestId,
         viewer: scope.viewer,
         requestScope: scope,
-        http: httpExchange(req, res, { secureCookies: options.secureCookies ?? false }),
+        http: scope.exchange,
       });
     }),
   );

@@ -85,7 +85,7 @@ export async function signedInAs(
 }
 
 export async function startTestApi(
-  options: { production?: boolean; limits?: Limits } = {},
+  options: { production?: boolean; limits?: Limits; trustProxy?: string | number } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase();
   const dataSource = createDataSource(database.url, { max: 10 });
@@ -96,6 +96,7 @@ export async function startTestApi(
     db,
     production: options.production,
     limits: options.limits,
+    trustProxy: options.trustProxy,
     log: () => {},
     // Budgets are recorded when the server stops, not in the background: tests that count the
     // statements of a request see only that request's.

@@ -101,6 +101,25 @@ describe('bad requests get a JSON error with a code and change nothing', () => {
     expect(res.json.data.actors.totalCount).toBeGreaterThanOrEqual(0);
   });
 
+  it('refuses a GET without a preflight header (cross-site request forgery), and answers one with it', async () => {
+    const query = `query=${encodeURIComponent('{ __typename }')}`;
+    const refused = await send(api, { method: 'GET', query });
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors[0].message).toMatch(/Cross-Site Request Forgery/);
+    const answered = await send(api, { method: 'GET', query, headers: { 'apollo-require-preflight': 'true' } });
+    expect(answered.json).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it.each([
+    ['application/json; charset=utf-8', 200],
+    ['text/plain; charset=utf-8', 400],
+    ['multipart/form-data; boundary=x', 400],
+  ])('answers a POST with Content-Type %s with %i', async (type, status) => {
+    const res = await send(api, { body: JSON.stringify({ query: '{ __typename }' }), headers: { 'content-type': type } });
+    expect(res.status).toBe(status);
+    if (status === 200) expect(res.json).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('speaks application/graphql-response+json when asked', async () => {
     const res = await send(api, {
       body: JSON.stringify({ query: '{ __typename }' }),
