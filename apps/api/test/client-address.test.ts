@@ -35,7 +35,9 @@ async function createActorAs(api: TestApi, forwardedFor: string) {
   const requestId = randomUUID();
   const { body } = await post(
     api,
-    { query: `mutation { createActor(input: {name: "Address ${requestId}", kind: MEMBER_STATE}) { actor { id } } }` },
+    {
+      query: `mutation { createActor(input: {name: "Address ${requestId}", kind: MEMBER_STATE}) { actor { id } } }`,
+    },
     { cookie: api.adminCookie, 'x-request-id': requestId, 'x-forwarded-for': forwardedFor },
   );
   expect(body.errors).toBeUndefined();
@@ -76,9 +78,7 @@ async function signIn(api: TestApi, headers: Record<string, string>) {
 
 describe('the client address of a write', () => {
   it("is the trusted proxy's X-Forwarded-For", async () => {
-    expect(await createActorAs(proxied, '203.0.113.7')).toEqual(
-      expect.arrayContaining(['203.0.113.7']),
-    );
+    expect(await createActorAs(proxied, '203.0.113.7')).toEqual(expect.arrayContaining(['203.0.113.7']));
   });
 
   it('is the peer when no proxy is trusted, whatever the header says', async () => {

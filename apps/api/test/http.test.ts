@@ -106,7 +106,11 @@ describe('bad requests get a JSON error with a code and change nothing', () => {
     const refused = await send(api, { method: 'GET', query });
     expect(refused.status).toBe(400);
     expect(refused.json.errors[0].message).toMatch(/Cross-Site Request Forgery/);
-    const answered = await send(api, { method: 'GET', query, headers: { 'apollo-require-preflight': 'true' } });
+    const answered = await send(api, {
+      method: 'GET',
+      query,
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(answered.json).toEqual({ data: { __typename: 'Query' } });
   });
 
@@ -115,7 +119,10 @@ describe('bad requests get a JSON error with a code and change nothing', () => {
     ['text/plain; charset=utf-8', 400],
     ['multipart/form-data; boundary=x', 400],
   ])('answers a POST with Content-Type %s with %i', async (type, status) => {
-    const res = await send(api, { body: JSON.stringify({ query: '{ __typename }' }), headers: { 'content-type': type } });
+    const res = await send(api, {
+      body: JSON.stringify({ query: '{ __typename }' }),
+      headers: { 'content-type': type },
+    });
     expect(res.status).toBe(status);
     if (status === 200) expect(res.json).toEqual({ data: { __typename: 'Query' } });
   });
