@@ -18,7 +18,7 @@ export type Config = {
   admission: { concurrency: number; queue: number };
   /** Which peers may set X-Forwarded-For (Express 'trust proxy'): the web app's proxy runs on the same host. */
   trustProxy: string | number;
-  pool: { max: number; acquireTimeoutMs: number; statementTimeoutMs: number };
+  pool: { max: number; min: number; acquireTimeoutMs: number; statementTimeoutMs: number };
   /** Run background work (the pg-boss job queue) in this process. */
   jobs: boolean;
   /** How often unanswered assignments are checked against their respond-by time. */
@@ -53,6 +53,7 @@ function duration(value: string | undefined, fallback: number, name: string): nu
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
   const databaseUrl = env.DATABASE_URL || null;
+  const poolMax = int(env.DB_POOL_MAX, 20, 'DB_POOL_MAX');
   return {
     port: int(env.API_PORT ?? env.PORT, 4000, 'API_PORT'),
     host: env.API_HOST || '127.0.0.1',
@@ -86,7 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
         : env.TRUST_PROXY
       : 'loopback',
     pool: {
-      max: int(env.DB_POOL_MAX, 20, 'DB_POOL_MAX'),
+      max: poolMax,
+      // Every connection opened is kept by default: see PoolOptions.min (db/data-source.ts).
+      min: Math.min(poolMax, int(env.DB_POOL_MIN, poolMax, 'DB_POOL_MIN')),
       acquireTimeoutMs: int(env.DB_ACQUIRE_TIMEOUT_MS, 5_000, 'DB_ACQUIRE_TIMEOUT_MS'),
       statementTimeoutMs: int(env.DB_STATEMENT_TIMEOUT_MS, 15_000, 'DB_STATEMENT_TIMEOUT_MS'),
     },

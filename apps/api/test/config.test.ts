@@ -21,6 +21,14 @@ describe('the settings read at start-up', () => {
     });
   });
 
+  it('keep every database connection opened unless DB_POOL_MIN says fewer, never more than DB_POOL_MAX', () => {
+    expect(loadConfig({}).pool).toMatchObject({ max: 20, min: 20 });
+    expect(loadConfig({ DB_POOL_MAX: '12' }).pool).toMatchObject({ max: 12, min: 12 });
+    expect(loadConfig({ DB_POOL_MAX: '12', DB_POOL_MIN: '4' }).pool).toMatchObject({ max: 12, min: 4 });
+    expect(loadConfig({ DB_POOL_MAX: '12', DB_POOL_MIN: '40' }).pool).toMatchObject({ max: 12, min: 12 });
+    expect(() => loadConfig({ DB_POOL_MIN: 'some' })).toThrow(/DB_POOL_MIN must be a whole number/);
+  });
+
   it('keep the published defaults when none is set', () => {
     expect(loadConfig({}).limits).toEqual(defaultLimits);
   });
