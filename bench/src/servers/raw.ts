@@ -20,7 +20,10 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: envI
 const names = new Map<string, string>();
 const q = async (text: string, params: unknown[]) => {
   let name = names.get(text);
-  if (!name) names.set(text, (name = `raw_${names.size}`));
+  if (!name) {
+    name = `raw_${names.size}`;
+    names.set(text, name);
+  }
   return (await pool.query({ name, text, values: params })).rows as Row[];
 };
 
