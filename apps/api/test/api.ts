@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import type { Limits } from '../src/common/limits';
 import { createDataSource } from '../src/db/data-source';
 import { Database } from '../src/db/database';
+import { hashPassword } from '../src/modules/accounts/password';
 import { hashSecret, SESSION_COOKIE } from '../src/modules/accounts/session.service';
 import { createApiServer } from '../src/server';
 
@@ -135,6 +136,23 @@ export async function startTestApi(
       await database.drop();
     },
   };
+}
+
+/** A user who signs in with `password`, member of the organisation `actorId` in `role`; returns the user's id. */
+export async function makeUserWithPassword(
+  db: Database,
+  user: { email: string; password: string; role: MembershipRole; actorId: string },
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, $1, $2) RETURNING id`,
+    [user.email, await hashPassword(user.password)],
+  );
+  await db.query('INSERT INTO membership (user_id, actor_id, role) VALUES ($1, $2, $3)', [
+    row.id,
+    user.actorId,
+    user.role,
+  ]);
+  return row.id;
 }
 
 /** The data of a response that must have succeeded; fails the test with the errors otherwise. */

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/modules/accounts/password';
-import { startTestApi, type TestApi } from './api';
+import { makeUserWithPassword, ok, startTestApi, type TestApi } from './api';
 import { makeActor } from './factories';
 
 /**
@@ -22,25 +21,15 @@ afterAll(async () => {
 
 const PASSWORD = 'correct horse battery staple';
 
-async function post(api: TestApi, body: unknown, headers: Record<string, string>) {
-  const response = await fetch(api.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  return { response, body: (await response.json()) as any };
-}
-
 async function createActorAs(api: TestApi, forwardedFor: string) {
   const requestId = randomUUID();
-  const { body } = await post(
-    api,
-    {
-      query: `mutation { createActor(input: {name: "Address ${requestId}", kind: MEMBER_STATE}) { actor { id } } }`,
-    },
-    { cookie: api.adminCookie, 'x-request-id': requestId, 'x-forwarded-for': forwardedFor },
+  ok(
+    await api.gql(
+      `mutation { createActor(input: {name: "Address ${requestId}", kind: MEMBER_STATE}) { actor { id } } }`,
+      {},
+      { 'x-request-id': requestId, 'x-forwarded-for': forwardedFor },
+    ),
   );
-  expect(body.errors).toBeUndefined();
   const rows = await api.db.query<{ ip_address: string | null }>(
     'SELECT ip_address FROM audit_event WHERE request_id = $1',
     [requestId],
@@ -52,26 +41,21 @@ async function createActorAs(api: TestApi, forwardedFor: string) {
 async function signIn(api: TestApi, headers: Record<string, string>) {
   const email = `address.${randomUUID()}@concord.test`;
   const actor = await makeActor(api.db);
-  const [user] = await api.db.query<{ id: string }>(
-    'INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, $1, $2) RETURNING id',
-    [email, await hashPassword(PASSWORD)],
+  const userId = await makeUserWithPassword(api.db, {
+    email,
+    password: PASSWORD,
+    role: 'LIAISON',
+    actorId: actor.id,
+  });
+  const response = await api.gql(
+    'mutation($input: SignInInput!) { signIn(input: $input) { viewer { kind } } }',
+    { input: { email, password: PASSWORD } },
+    { cookie: '', ...headers },
   );
-  await api.db.query(`INSERT INTO membership (user_id, actor_id, role) VALUES ($1, $2, 'LIAISON')`, [
-    user.id,
-    actor.id,
-  ]);
-  const { response, body } = await post(
-    api,
-    {
-      query: 'mutation($input: SignInInput!) { signIn(input: $input) { viewer { kind } } }',
-      variables: { input: { email, password: PASSWORD } },
-    },
-    headers,
-  );
-  expect(body.errors).toBeUndefined();
+  ok(response);
   const [session] = await api.db.query<{ ip_address: string | null; user_agent: string | null }>(
     'SELECT ip_address, user_agent FROM session WHERE user_id = $1',
-    [user.id],
+    [userId],
   );
   return { cookie: response.headers.get('set-cookie') ?? '', session };
 }

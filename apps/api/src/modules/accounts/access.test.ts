@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, ok, signedInAs, startTestApi, type TestApi } from '../../../test/api';
+import {
+  errorCode,
+  makeUserWithPassword,
+  ok,
+  signedInAs,
+  startTestApi,
+  type TestApi,
+} from '../../../test/api';
 import { makeActor } from '../../../test/factories';
-import { hashPassword } from './password';
 
 let api: TestApi;
 const PASSWORD = 'correct horse battery staple';
 
-async function makeUser(email: string, role: 'ADMIN' | 'LIAISON' | 'PARTNER' | 'VIEWER', actorId: string) {
-  const [user] = await api.db.query<{ id: string }>(
-    `INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
-    [email, email, await hashPassword(PASSWORD)],
-  );
-  await api.db.query('INSERT INTO membership (user_id, actor_id, role) VALUES ($1, $2, $3)', [
-    user.id,
-    actorId,
-    role,
-  ]);
-  return user.id;
-}
+const makeUser = (email: string, role: 'ADMIN' | 'LIAISON' | 'PARTNER' | 'VIEWER', actorId: string) =>
+  makeUserWithPassword(api.db, { email, password: PASSWORD, role, actorId });
 
 async function post(body: string, headers: Record<string, string> = {}) {
   const response = await fetch(api.url, {
